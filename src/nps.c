@@ -1,0 +1,360 @@
+/*
+ * nps.c
+ *		nps_summary: Net Promoter Score answers (0..10) as a mergeable summary.
+ *
+ * The summary is one counter per score.  Every NPS figure (promoters,
+ * detractors, the score, the mean, the interval) derives from those eleven
+ * counters, and two summaries merge by adding them, so rolling daily
+ * summaries up to a month gives exactly the monthly figures.
+ */
+#include "postgres.h"
+
+#include <math.h>
+
+#include "libpq/pqformat.h"
+
+#include "scorecard.h"
+
+#define NPS_TYPE_NAME "nps_summary"
+#define NPS_MAX_SCORE 10
+#define NPS_POINTS (NPS_MAX_SCORE + 1)
+#define NPS_FIRST_PROMOTER 9	/* 9 and 10 are promoters */
+#define NPS_LAST_DETRACTOR 6	/* 0 to 6 are detractors */
+
+typedef struct NpsSummary
+{
+	SummaryHeader header;
+	int64		counts[NPS_POINTS]; /* counts[k]: answers with score k */
+} NpsSummary;
+
+#define PG_GETARG_NPS(n) \
+	((NpsSummary *) summary_for_read(fcinfo, (n), sizeof(NpsSummary), NPS_TYPE_NAME))
+
+static NpsSummary *
+nps_new(void)
+{
+	return summary_alloc(sizeof(NpsSummary));
+}
+
+static int64
+nps_responses(const NpsSummary *s)
+{
+	return counts_total(s->counts, NPS_POINTS, NPS_TYPE_NAME);
+}
+
+/* Sum of the counters from score first to score last. */
+static int64
+nps_count_between(const NpsSummary *s, int first, int last)
+{
+	return counts_total(&s->counts[first], last - first + 1, NPS_TYPE_NAME);
+}
+
+static int64
+nps_promoters(const NpsSummary *s)
+{
+	return nps_count_between(s, NPS_FIRST_PROMOTER, NPS_MAX_SCORE);
+}
+
+static int64
+nps_detractors(const NpsSummary *s)
+{
+	return nps_count_between(s, 0, NPS_LAST_DETRACTOR);
+}
+
+/* Reject a score outside 0..10 before it can index the counters. */
+static int
+nps_checked_score(int32 score)
+{
+	if (score < 0 || score > NPS_MAX_SCORE)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("nps score %d is out of range", score),
+				 errdetail("NPS scores must be between 0 and %d.", NPS_MAX_SCORE)));
+	return score;
+}
+
+PG_FUNCTION_INFO_V1(nps_summary_in);
+Datum
+nps_summary_in(PG_FUNCTION_ARGS)
+{
+	NpsSummary *s = nps_new();
+	SummaryParser p;
+
+	parser_begin(&p, NPS_TYPE_NAME, PG_GETARG_CSTRING(0));
+	parser_key(&p, "counts");
+	parser_counts(&p, s->counts, NPS_POINTS);
+	parser_end(&p);
+	(void) nps_responses(s);
+	PG_RETURN_POINTER(s);
+}
+
+PG_FUNCTION_INFO_V1(nps_summary_out);
+Datum
+nps_summary_out(PG_FUNCTION_ARGS)
+{
+	NpsSummary *s = PG_GETARG_NPS(0);
+	StringInfoData out;
+
+	format_begin(&out);
+	format_counts(&out, "counts", s->counts, NPS_POINTS);
+	PG_RETURN_CSTRING(out.data);
+}
+
+PG_FUNCTION_INFO_V1(nps_summary_recv);
+Datum
+nps_summary_recv(PG_FUNCTION_ARGS)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	NpsSummary *s = nps_new();
+
+	recv_version(buf, NPS_TYPE_NAME);
+	recv_counts(buf, s->counts, NPS_POINTS, NPS_TYPE_NAME);
+	recv_end(buf, NPS_TYPE_NAME);
+	(void) nps_responses(s);
+	PG_RETURN_POINTER(s);
+}
+
+PG_FUNCTION_INFO_V1(nps_summary_send);
+Datum
+nps_summary_send(PG_FUNCTION_ARGS)
+{
+	NpsSummary *s = PG_GETARG_NPS(0);
+	StringInfoData buf;
+
+	send_begin(&buf);
+	send_counts(&buf, s->counts, NPS_POINTS);
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+/*
+ * nps_agg's transition: count one score.  Not strict, so that the summary is
+ * created on the first non-NULL score and NULL scores leave it as it is.
+ */
+PG_FUNCTION_INFO_V1(nps_agg_trans);
+Datum
+nps_agg_trans(PG_FUNCTION_ARGS)
+{
+	NpsSummary *s;
+	int			score;
+
+	if (PG_ARGISNULL(1))
+	{
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	}
+	score = nps_checked_score(PG_GETARG_INT32(1));
+	s = PG_ARGISNULL(0) ? nps_new() : summary_for_update(fcinfo, 0);
+	count_added(&s->counts[score], NPS_TYPE_NAME);
+	PG_RETURN_POINTER(s);
+}
+
+/* nps_agg's inverse transition, for moving window frames. */
+PG_FUNCTION_INFO_V1(nps_agg_inverse);
+Datum
+nps_agg_inverse(PG_FUNCTION_ARGS)
+{
+	NpsSummary *s;
+	int			score;
+
+	if (PG_ARGISNULL(1))
+	{
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	}
+	if (PG_ARGISNULL(0))
+		elog(ERROR, "nps_agg inverse transition called without a state");
+	score = nps_checked_score(PG_GETARG_INT32(1));
+	s = summary_for_update(fcinfo, 0);
+	count_removed(&s->counts[score], NPS_TYPE_NAME);
+	PG_RETURN_POINTER(s);
+}
+
+/* Merge two summaries: the combine function, and rollup's transition. */
+PG_FUNCTION_INFO_V1(nps_summary_merge);
+Datum
+nps_summary_merge(PG_FUNCTION_ARGS)
+{
+	NpsSummary *from = PG_GETARG_NPS(1);
+	NpsSummary *into = summary_for_update(fcinfo, 0);
+
+	counts_merge(into->counts, from->counts, NPS_POINTS, NPS_TYPE_NAME);
+	PG_RETURN_POINTER(into);
+}
+
+/* rollup's inverse transition: take back a summary merged earlier. */
+PG_FUNCTION_INFO_V1(nps_summary_unmerge);
+Datum
+nps_summary_unmerge(PG_FUNCTION_ARGS)
+{
+	NpsSummary *removed = PG_GETARG_NPS(1);
+	NpsSummary *from = summary_for_update(fcinfo, 0);
+
+	counts_unmerge(from->counts, removed->counts, NPS_POINTS, NPS_TYPE_NAME);
+	PG_RETURN_POINTER(from);
+}
+
+/*
+ * Final function of both aggregates: a summary of no answers is NULL, as
+ * avg() of no rows is.  (A moving window can empty a summary it had filled.)
+ * Counting the total here also catches an overflow of the total that the
+ * per-row increments do not check.
+ */
+PG_FUNCTION_INFO_V1(nps_summary_final);
+Datum
+nps_summary_final(PG_FUNCTION_ARGS)
+{
+	NpsSummary *s = PG_GETARG_NPS(0);
+
+	if (nps_responses(s) == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_POINTER(s);
+}
+
+/* 100 * (promoters - detractors) / responses, or NULL with no responses. */
+static bool
+nps_value(const NpsSummary *s, double *value)
+{
+	int64		n = nps_responses(s);
+
+	if (n == 0)
+		return false;
+	*value = 100.0 * ((double) nps_promoters(s) - (double) nps_detractors(s)) / (double) n;
+	return true;
+}
+
+/*
+ * Adjusted-Wald interval (Rocks 2016): add 3/4 of a response to promoters
+ * and to detractors and 3 to the responses, then take the normal interval of
+ * p - d with variance p + d - (p - d)^2.  Returns false with no responses.
+ */
+static bool
+nps_interval(const NpsSummary *s, double confidence, Interval *interval)
+{
+	double		z = confidence_z(confidence);
+	int64		n = nps_responses(s);
+	double		adjusted_n = (double) n + 3.0;
+	double		p = ((double) nps_promoters(s) + 0.75) / adjusted_n;
+	double		d = ((double) nps_detractors(s) + 0.75) / adjusted_n;
+	double		centre = p - d;
+	double		half = z * sqrt((p + d - centre * centre) / adjusted_n);
+
+	if (n == 0)
+		return false;
+	interval->lower = 100.0 * (centre - half);
+	interval->upper = 100.0 * (centre + half);
+	*interval = clip_interval(*interval, -100.0, 100.0);
+	return true;
+}
+
+PG_FUNCTION_INFO_V1(nps_summary_nps);
+Datum
+nps_summary_nps(PG_FUNCTION_ARGS)
+{
+	double		value;
+
+	if (!nps_value(PG_GETARG_NPS(0), &value))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(value);
+}
+
+PG_FUNCTION_INFO_V1(nps_summary_promoters);
+Datum
+nps_summary_promoters(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT64(nps_promoters(PG_GETARG_NPS(0)));
+}
+
+PG_FUNCTION_INFO_V1(nps_summary_passives);
+Datum
+nps_summary_passives(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT64(nps_count_between(PG_GETARG_NPS(0),
+									  NPS_LAST_DETRACTOR + 1,
+									  NPS_FIRST_PROMOTER - 1));
+}
+
+PG_FUNCTION_INFO_V1(nps_summary_detractors);
+Datum
+nps_summary_detractors(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT64(nps_detractors(PG_GETARG_NPS(0)));
+}
+
+PG_FUNCTION_INFO_V1(nps_summary_responses);
+Datum
+nps_summary_responses(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT64(nps_responses(PG_GETARG_NPS(0)));
+}
+
+/* Mean likelihood-to-recommend score, on the 0..10 scale. */
+PG_FUNCTION_INFO_V1(nps_summary_mean);
+Datum
+nps_summary_mean(PG_FUNCTION_ARGS)
+{
+	NpsSummary *s = PG_GETARG_NPS(0);
+
+	if (nps_responses(s) == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(counts_mean(s->counts, NPS_POINTS, 0));
+}
+
+/* Counts per score, subscripted by the score: distribution(s)[10]. */
+PG_FUNCTION_INFO_V1(nps_summary_distribution);
+Datum
+nps_summary_distribution(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_DATUM(counts_array(PG_GETARG_NPS(0)->counts, NPS_POINTS, 0));
+}
+
+PG_FUNCTION_INFO_V1(nps_summary_lower_bound);
+Datum
+nps_summary_lower_bound(PG_FUNCTION_ARGS)
+{
+	Interval	interval;
+
+	if (!nps_interval(PG_GETARG_NPS(0), PG_GETARG_FLOAT8(1), &interval))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(interval.lower);
+}
+
+PG_FUNCTION_INFO_V1(nps_summary_upper_bound);
+Datum
+nps_summary_upper_bound(PG_FUNCTION_ARGS)
+{
+	Interval	interval;
+
+	if (!nps_interval(PG_GETARG_NPS(0), PG_GETARG_FLOAT8(1), &interval))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(interval.upper);
+}
+
+/* Every figure and count, for BI tools and exports. */
+PG_FUNCTION_INFO_V1(nps_summary_jsonb);
+Datum
+nps_summary_jsonb(PG_FUNCTION_ARGS)
+{
+	NpsSummary *s = PG_GETARG_NPS(0);
+	StringInfoData out;
+	double		value = 0.0;
+	Interval	interval = {0.0, 0.0};
+	bool		has_value = nps_value(s, &value);
+
+	(void) nps_interval(s, 0.95, &interval);
+	json_begin(&out);
+	json_double(&out, "nps", value, !has_value);
+	json_int64(&out, "responses", nps_responses(s));
+	json_int64(&out, "promoters", nps_promoters(s));
+	json_int64(&out, "passives", nps_count_between(s, NPS_LAST_DETRACTOR + 1,
+												   NPS_FIRST_PROMOTER - 1));
+	json_int64(&out, "detractors", nps_detractors(s));
+	json_double(&out, "mean", has_value ? counts_mean(s->counts, NPS_POINTS, 0) : 0.0,
+				!has_value);
+	json_double(&out, "lower_bound", interval.lower, !has_value);
+	json_double(&out, "upper_bound", interval.upper, !has_value);
+	json_double(&out, "confidence", 0.95, false);
+	json_int64_array(&out, "distribution", s->counts, NPS_POINTS);
+	PG_RETURN_DATUM(json_finish(&out));
+}

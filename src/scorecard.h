@@ -1,0 +1,122 @@
+/*
+ * scorecard.h
+ *		Shared helpers for the scorecard summary types.
+ *
+ * Every summary type is a small varlena value that is also the aggregate's
+ * transition state.  The pieces every type needs live here, so each type's
+ * own file holds only its layout, its figures and its SQL entry points:
+ *
+ *	- state access: updating a summary in place inside an aggregate;
+ *	- count vectors: overflow-checked increments, merges and totals, which
+ *	  serve NPS (scores 0..10), ratings (1..k) and rates (false/true) alike;
+ *	- text and binary input/output of the versioned formats;
+ *	- statistics: normal quantiles and confidence intervals;
+ *	- a small builder for the jsonb casts.
+ */
+#ifndef SCORECARD_H
+#define SCORECARD_H
+
+#include "postgres.h"
+
+#include "fmgr.h"
+#include "lib/stringinfo.h"
+
+/* Version of the text and binary formats, and of the in-memory layout. */
+#define SUMMARY_FORMAT_VERSION 1
+
+/*
+ * Header shared by every summary.  The 4-byte varlena header plus four bytes
+ * of our own keep the payload that follows 8-byte aligned.
+ */
+typedef struct SummaryHeader
+{
+	int32		vl_len_;		/* varlena header (do not touch directly) */
+	uint8		version;		/* SUMMARY_FORMAT_VERSION */
+	uint8		kind;			/* type-specific: e.g. CSAT or CES */
+	uint8		scale;			/* type-specific: e.g. number of scale points */
+	uint8		reserved;		/* always 0, so equal values are equal bytes */
+} SummaryHeader;
+
+/* summary.c: allocation and state access */
+extern void *summary_alloc(Size size);
+extern void *summary_for_update(FunctionCallInfo fcinfo, int argno);
+extern void *summary_for_read(FunctionCallInfo fcinfo, int argno,
+							  Size expected_size, const char *type_name);
+
+/* summary.c: count vectors */
+extern int64 counts_total(const int64 *counts, int n, const char *type_name);
+extern void counts_merge(int64 *into, const int64 *from, int n,
+						 const char *type_name);
+extern void counts_unmerge(int64 *from, const int64 *removed, int n,
+						   const char *type_name);
+extern void count_removed(int64 *count, const char *type_name);
+extern double counts_mean(const int64 *counts, int n, int first_value);
+extern double counts_variance(const int64 *counts, int n, int first_value);
+extern Datum counts_array(const int64 *counts, int n, int lower_bound);
+extern void count_overflow(const char *type_name) pg_attribute_noreturn();
+
+/*
+ * Add one answer to a counter.  This is the per-row hot path, so it is
+ * inline; the total is checked later, once per group, by counts_total().
+ */
+static inline void
+count_added(int64 *count, const char *type_name)
+{
+	if (unlikely(*count == PG_INT64_MAX))
+		count_overflow(type_name);
+	(*count)++;
+}
+
+/* summary_io.c: text input */
+typedef struct SummaryParser
+{
+	const char *type_name;		/* for error messages */
+	const char *input;			/* the whole input, for error messages */
+	const char *pos;			/* next character to read */
+} SummaryParser;
+
+extern void parser_begin(SummaryParser *p, const char *type_name,
+						 const char *input);
+extern void parser_key(SummaryParser *p, const char *key);
+extern int64 parser_count(SummaryParser *p);
+extern void parser_counts(SummaryParser *p, int64 *counts, int n);
+extern int	parser_choice(SummaryParser *p, const char *const *words, int n);
+extern void parser_end(SummaryParser *p);
+
+/* summary_io.c: text output */
+extern void format_begin(StringInfo out);
+extern void format_counts(StringInfo out, const char *key,
+						  const int64 *counts, int n);
+
+/* summary_io.c: binary input and output */
+extern void send_begin(StringInfo buf);
+extern void send_counts(StringInfo buf, const int64 *counts, int n);
+extern void recv_version(StringInfo buf, const char *type_name);
+extern int	recv_byte(StringInfo buf, const char *type_name);
+extern int64 recv_count(StringInfo buf, const char *type_name);
+extern void recv_counts(StringInfo buf, int64 *counts, int n,
+						const char *type_name);
+extern void recv_end(StringInfo buf, const char *type_name);
+
+/* summary_io.c: jsonb output */
+extern void json_begin(StringInfo out);
+extern void json_int64(StringInfo out, const char *key, int64 value);
+extern void json_double(StringInfo out, const char *key, double value,
+						bool isnull);
+extern void json_int64_array(StringInfo out, const char *key,
+							 const int64 *values, int n);
+extern Datum json_finish(StringInfo out);
+
+/* stats.c */
+typedef struct Interval
+{
+	double		lower;
+	double		upper;
+} Interval;
+
+extern double normal_quantile(double p);
+extern double confidence_z(double confidence);
+extern Interval wilson_interval(int64 successes, int64 n, double z);
+extern Interval clip_interval(Interval interval, double lowest, double highest);
+
+#endif							/* SCORECARD_H */

@@ -1,0 +1,339 @@
+/*
+ * summary_io.c
+ *		Text, binary and jsonb input/output shared by every summary type.
+ *
+ * The text format is a version tag followed by key=value fields, e.g.
+ *
+ *		v1 counts=0,1,0,0,2,0,1,3,5,9,12
+ *
+ * Output is canonical and exact, so text round-trips to the same bytes.
+ * The binary format is a version byte followed by the fields in order, with
+ * integers in network byte order.  Both readers check everything, since
+ * their input may come from another server, a file or a user.
+ */
+#include "postgres.h"
+
+#include <ctype.h>
+#include <math.h>
+
+#include "common/shortest_dec.h"
+#include "libpq/pqformat.h"
+#include "utils/fmgrprotos.h"
+
+#include "scorecard.h"
+
+/* Report malformed text: what was expected, and where. */
+static void pg_attribute_noreturn()
+parse_error(SummaryParser *p, const char *expected)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+			 errmsg("invalid input syntax for type %s: \"%s\"",
+					p->type_name, p->input),
+			 errdetail("Expected %s at character %d.",
+					   expected, (int) (p->pos - p->input) + 1)));
+}
+
+static void
+skip_spaces(SummaryParser *p)
+{
+	while (isspace((unsigned char) *p->pos))
+		p->pos++;
+}
+
+/* Start reading: the version tag must come first and must be ours. */
+void
+parser_begin(SummaryParser *p, const char *type_name, const char *input)
+{
+	int64		version;
+
+	p->type_name = type_name;
+	p->input = input;
+	p->pos = input;
+	skip_spaces(p);
+	if (*p->pos != 'v')
+		parse_error(p, "a format version such as \"v1\"");
+	p->pos++;
+	if (!isdigit((unsigned char) *p->pos))
+		parse_error(p, "a format version such as \"v1\"");
+	version = parser_count(p);
+	if (version != SUMMARY_FORMAT_VERSION)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("invalid input syntax for type %s: \"%s\"",
+						type_name, input),
+				 errdetail("Format version %lld is not supported; this version of scorecard reads version %d.",
+						   (long long) version, SUMMARY_FORMAT_VERSION)));
+}
+
+/* Expect white space, then "key=". */
+void
+parser_key(SummaryParser *p, const char *key)
+{
+	size_t		len = strlen(key);
+	char		expected[64];
+
+	snprintf(expected, sizeof(expected), "\" %s=\"", key);
+	if (!isspace((unsigned char) *p->pos))
+		parse_error(p, expected);
+	skip_spaces(p);
+	if (strncmp(p->pos, key, len) != 0 || p->pos[len] != '=')
+		parse_error(p, expected);
+	p->pos += len + 1;
+}
+
+/*
+ * Read a count: a non-negative integer that fits in 64 bits.  A number out of
+ * that range is an out-of-range value (22003), not a syntax error.
+ */
+int64
+parser_count(SummaryParser *p)
+{
+	const char *start = p->pos;
+	bool		negative = false;
+	bool		overflow = false;
+	int64		value = 0;
+
+	if (*p->pos == '-')
+	{
+		negative = true;
+		p->pos++;
+	}
+	if (!isdigit((unsigned char) *p->pos))
+	{
+		p->pos = start;
+		parse_error(p, "a non-negative integer");
+	}
+	for (; isdigit((unsigned char) *p->pos); p->pos++)
+	{
+		int			digit = *p->pos - '0';
+
+		if (value > (PG_INT64_MAX - digit) / 10)
+			overflow = true;
+		else
+			value = value * 10 + digit;
+	}
+	if (overflow || (negative && value != 0))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("count %.*s is out of range for type %s",
+						(int) Min(p->pos - start, 40), start, p->type_name),
+				 errdetail("Counts must be between 0 and %lld.",
+						   (long long) PG_INT64_MAX)));
+	return value;
+}
+
+/* Read exactly n comma-separated counts. */
+void
+parser_counts(SummaryParser *p, int64 *counts, int n)
+{
+	char		expected[64];
+
+	for (int i = 0; i < n; i++)
+	{
+		if (i > 0)
+		{
+			if (*p->pos != ',')
+			{
+				snprintf(expected, sizeof(expected), "\",\" and %d more counts",
+						 n - i);
+				parse_error(p, expected);
+			}
+			p->pos++;
+		}
+		counts[i] = parser_count(p);
+	}
+	if (*p->pos == ',')
+	{
+		snprintf(expected, sizeof(expected), "exactly %d counts", n);
+		parse_error(p, expected);
+	}
+}
+
+/* Read one of n words; return its index. */
+int
+parser_choice(SummaryParser *p, const char *const *words, int n)
+{
+	StringInfoData expected;
+
+	for (int i = 0; i < n; i++)
+	{
+		size_t		len = strlen(words[i]);
+
+		if (strncmp(p->pos, words[i], len) == 0 &&
+			!isalnum((unsigned char) p->pos[len]))
+		{
+			p->pos += len;
+			return i;
+		}
+	}
+	initStringInfo(&expected);
+	for (int i = 0; i < n; i++)
+		appendStringInfo(&expected, "%s\"%s\"",
+						 i == 0 ? "" : (i == n - 1 ? " or " : ", "), words[i]);
+	parse_error(p, expected.data);
+}
+
+/* Only trailing white space may follow the last field. */
+void
+parser_end(SummaryParser *p)
+{
+	skip_spaces(p);
+	if (*p->pos != '\0')
+		parse_error(p, "end of input");
+}
+
+void
+format_begin(StringInfo out)
+{
+	initStringInfo(out);
+	appendStringInfo(out, "v%d", SUMMARY_FORMAT_VERSION);
+}
+
+void
+format_counts(StringInfo out, const char *key, const int64 *counts, int n)
+{
+	appendStringInfo(out, " %s=", key);
+	for (int i = 0; i < n; i++)
+		appendStringInfo(out, "%s%lld", i == 0 ? "" : ",", (long long) counts[i]);
+}
+
+void
+send_begin(StringInfo buf)
+{
+	pq_begintypsend(buf);
+	pq_sendbyte(buf, SUMMARY_FORMAT_VERSION);
+}
+
+void
+send_counts(StringInfo buf, const int64 *counts, int n)
+{
+	for (int i = 0; i < n; i++)
+		pq_sendint64(buf, counts[i]);
+}
+
+/*
+ * Binary input errors are data exceptions (22P03), not the protocol errors
+ * pqformat.c would raise, because the bytes may come from a file or a user.
+ */
+static void
+recv_need(StringInfo buf, int bytes, const char *type_name)
+{
+	if (buf->len - buf->cursor < bytes)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid binary %s value", type_name),
+				 errdetail("The value ends %d bytes early.",
+						   bytes - (buf->len - buf->cursor))));
+}
+
+void
+recv_version(StringInfo buf, const char *type_name)
+{
+	int			version = recv_byte(buf, type_name);
+
+	if (version != SUMMARY_FORMAT_VERSION)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid binary %s value", type_name),
+				 errdetail("Format version %d is not supported; this version of scorecard reads version %d.",
+						   version, SUMMARY_FORMAT_VERSION)));
+}
+
+int
+recv_byte(StringInfo buf, const char *type_name)
+{
+	recv_need(buf, 1, type_name);
+	return pq_getmsgbyte(buf);
+}
+
+int64
+recv_count(StringInfo buf, const char *type_name)
+{
+	int64		value;
+
+	recv_need(buf, 8, type_name);
+	value = pq_getmsgint64(buf);
+	if (value < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("count %lld is out of range for type %s",
+						(long long) value, type_name),
+				 errdetail("Counts must be between 0 and %lld.",
+						   (long long) PG_INT64_MAX)));
+	return value;
+}
+
+void
+recv_counts(StringInfo buf, int64 *counts, int n, const char *type_name)
+{
+	for (int i = 0; i < n; i++)
+		counts[i] = recv_count(buf, type_name);
+}
+
+void
+recv_end(StringInfo buf, const char *type_name)
+{
+	if (buf->cursor != buf->len)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid binary %s value", type_name),
+				 errdetail("%d unexpected bytes follow the value.",
+						   buf->len - buf->cursor)));
+}
+
+void
+json_begin(StringInfo out)
+{
+	initStringInfo(out);
+	appendStringInfoChar(out, '{');
+}
+
+/* Start a member: a comma unless it is the first, then the quoted key. */
+static void
+json_key(StringInfo out, const char *key)
+{
+	if (out->len > 1)
+		appendStringInfoString(out, ", ");
+	appendStringInfo(out, "\"%s\": ", key);
+}
+
+void
+json_int64(StringInfo out, const char *key, int64 value)
+{
+	json_key(out, key);
+	appendStringInfo(out, "%lld", (long long) value);
+}
+
+/* A figure, or null when it is undefined (no responses). */
+void
+json_double(StringInfo out, const char *key, double value, bool isnull)
+{
+	char		digits[DOUBLE_SHORTEST_DECIMAL_LEN];
+
+	json_key(out, key);
+	if (isnull || isnan(value) || isinf(value))
+		appendStringInfoString(out, "null");
+	else
+	{
+		double_to_shortest_decimal_buf(value, digits);
+		appendStringInfoString(out, digits);
+	}
+}
+
+void
+json_int64_array(StringInfo out, const char *key, const int64 *values, int n)
+{
+	json_key(out, key);
+	appendStringInfoChar(out, '[');
+	for (int i = 0; i < n; i++)
+		appendStringInfo(out, "%s%lld", i == 0 ? "" : ", ", (long long) values[i]);
+	appendStringInfoChar(out, ']');
+}
+
+Datum
+json_finish(StringInfo out)
+{
+	appendStringInfoChar(out, '}');
+	return DirectFunctionCall1(jsonb_in, CStringGetDatum(out->data));
+}
