@@ -45,25 +45,24 @@ skip_spaces(SummaryParser *p)
 void
 parser_begin(SummaryParser *p, const char *type_name, const char *input)
 {
-	int64		version;
+	long		version = 0;
 
 	p->type_name = type_name;
 	p->input = input;
 	p->pos = input;
 	skip_spaces(p);
-	if (*p->pos != 'v')
+	if (*p->pos != 'v' || !isdigit((unsigned char) p->pos[1]))
 		parse_error(p, "a format version such as \"v1\"");
-	p->pos++;
-	if (!isdigit((unsigned char) *p->pos))
-		parse_error(p, "a format version such as \"v1\"");
-	version = parser_count(p);
+	/* any number of digits, saturating: all but one are unsupported */
+	for (p->pos++; isdigit((unsigned char) *p->pos); p->pos++)
+		version = Min(version * 10 + (*p->pos - '0'), 1000000L);
 	if (version != SUMMARY_FORMAT_VERSION)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 				 errmsg("invalid input syntax for type %s: \"%s\"",
 						type_name, input),
-				 errdetail("Format version %lld is not supported; this version of scorecard reads version %d.",
-						   (long long) version, SUMMARY_FORMAT_VERSION)));
+				 errdetail("Format version %ld is not supported; this version of scorecard reads version %d.",
+						   version, SUMMARY_FORMAT_VERSION)));
 }
 
 /* Expect white space, then "key=". */
