@@ -2,16 +2,13 @@
 
 EXTENSION = scorecard
 MODULE_big = scorecard
-OBJS = \
-	src/summary.o \
-	src/summary_io.o \
-	src/stats.o \
-	src/nps.o
+# one .c per summary type, plus the shared helpers
+OBJS = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
 
 DATA = $(wildcard extension/scorecard--*.sql)
 
-# pg_regress suites: sql/NAME.sql against expected/NAME.out
-REGRESS = nps parallel
+# pg_regress suites: sql/NAME.sql against expected/NAME.out, in name order
+REGRESS = $(sort $(basename $(notdir $(wildcard sql/*.sql))))
 
 PG_CONFIG ?= pg_config
 PG_CPPFLAGS = -I$(srcdir)/src
