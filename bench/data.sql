@@ -1,0 +1,22 @@
+-- 10M interactions (by default): 500 agents in 25 teams, a year of
+-- timestamps, survey answers on about 30% of rows, FCR flags, handle times.
+SELECT setseed(0.6) AS seeded \gset
+\echo generating :rows interactions
+CREATE UNLOGGED TABLE bench_interactions AS
+SELECT agent_id,
+	   agent_id % 25 AS team_id,
+	   created_at,
+	   CASE WHEN answered THEN least(10, greatest(0, round(7.5 + 2.2 * noise)))::integer END AS nps_score,
+	   CASE WHEN answered THEN least(5, greatest(1, round(4 + 1.1 * noise)))::integer END AS csat_rating,
+	   CASE WHEN answered THEN least(7, greatest(1, round(5 + 1.3 * noise)))::integer END AS ces_rating,
+	   random() < 0.7 AS fcr,
+	   round(300 * exp(0.7 * noise2))::double precision AS handle_seconds
+FROM (
+	SELECT 1 + (g % 500)::integer AS agent_id,
+		   timestamptz '2025-11-01' + random() * interval '365 days' AS created_at,
+		   random() < 0.3 AS answered,
+		   sqrt(-2 * ln(1 - random())) * cos(2 * pi() * random()) AS noise,
+		   sqrt(-2 * ln(1 - random())) * cos(2 * pi() * random()) AS noise2
+	FROM generate_series(1, :rows) g
+) draws;
+VACUUM ANALYZE bench_interactions;
