@@ -119,6 +119,13 @@ CREATE FUNCTION upper_bound(nps_summary, confidence double precision DEFAULT 0.9
 COMMENT ON FUNCTION upper_bound(nps_summary, double precision) IS
 	'upper end of the adjusted-Wald confidence interval of the NPS (default 95%)';
 
+CREATE FUNCTION status(nps_summary, target double precision,
+					   confidence double precision DEFAULT 0.95)
+	RETURNS text
+	AS 'MODULE_PATHNAME', 'nps_summary_status' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION status(nps_summary, double precision, double precision) IS
+	'green when the NPS interval lies wholly above the target, red when wholly below, else amber';
+
 CREATE FUNCTION nps_summary_jsonb(nps_summary) RETURNS jsonb
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION nps_summary_jsonb(nps_summary) IS

@@ -62,6 +62,22 @@ SELECT 'v1 counts=0,0,0,0,0,0,0,0,0,0,0'::nps_summary::jsonb;
 SELECT a.s = b.s AS same, a.s <> b.s AS differ
 FROM nps_by_team a, nps_by_team b WHERE a.team = 'a' AND b.team = 'b';
 
+-- status against a target, from the 95% interval (see the bounds above):
+--   b [6.9442, 100]: 6.9 -> green, 7 -> amber, 100 -> amber (bound included)
+--   c [-100, 6.5793]: 6.6 -> red, 6.5 -> amber
+--   a [-48.7962, 48.7962]: 0 -> amber
+--   d has no answers: NULL
+SELECT team, status(s, 6.9) AS t69, status(s, 7) AS t7, status(s, 100) AS t100,
+	   status(s, 6.6) AS t66, status(s, 6.5) AS t65, status(s, 0) AS t0
+FROM nps_by_team ORDER BY team;
+-- a target equal to a bound is inside the interval
+SELECT status(s, lower_bound(s)) AS at_lower, status(s, lower_bound(s) - 1e-9) AS below_lower,
+	   status(s, upper_bound(s)) AS at_upper, status(s, upper_bound(s) + 1e-9) AS above_upper
+FROM nps_by_team WHERE team = 'a';
+-- a wider confidence level widens the interval: b at 99% is [-8.8294, 100]
+SELECT status(s, 0) AS at_95, status(s, 0, 0.99) AS at_99
+FROM nps_by_team WHERE team = 'b';
+
 -- errors: scores outside 0..10
 SELECT nps_agg(x) FROM (VALUES (5), (11)) v(x);
 SELECT nps_agg(x) FROM (VALUES (-1)) v(x);
@@ -85,5 +101,9 @@ SELECT 'v1 counts=0,0,0,0,0,0,0,0,0,9223372036854775807,1'::nps_summary;
 SELECT lower_bound(s, 0) FROM nps_by_team WHERE team = 'a';
 SELECT upper_bound(s, 1) FROM nps_by_team WHERE team = 'a';
 SELECT lower_bound(s, 'NaN') FROM nps_by_team WHERE team = 'a';
+
+-- errors: targets outside the NPS range
+SELECT status(s, 101) FROM nps_by_team WHERE team = 'a';
+SELECT status(s, 'NaN') FROM nps_by_team WHERE team = 'a';
 
 DROP TABLE nps_by_team, nps_answers;

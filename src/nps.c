@@ -12,6 +12,7 @@
 #include <math.h>
 
 #include "libpq/pqformat.h"
+#include "utils/builtins.h"
 
 #include "scorecard.h"
 
@@ -329,6 +330,21 @@ nps_summary_upper_bound(PG_FUNCTION_ARGS)
 	if (!nps_interval(PG_GETARG_NPS(0), PG_GETARG_FLOAT8(1), &interval))
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(interval.upper);
+}
+
+/* 'green', 'amber' or 'red' against an NPS target; higher is better. */
+PG_FUNCTION_INFO_V1(nps_summary_status);
+Datum
+nps_summary_status(PG_FUNCTION_ARGS)
+{
+	Interval	interval;
+	double		target = PG_GETARG_FLOAT8(1);
+	const char *status;
+
+	if (!nps_interval(PG_GETARG_NPS(0), PG_GETARG_FLOAT8(2), &interval))
+		PG_RETURN_NULL();
+	status = interval_status(interval, target, true, -100.0, 100.0, "NPS");
+	PG_RETURN_TEXT_P(cstring_to_text(status));
 }
 
 /* Every figure and count, for BI tools and exports. */

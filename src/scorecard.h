@@ -118,5 +118,8 @@ extern double normal_quantile(double p);
 extern double confidence_z(double confidence);
 extern Interval wilson_interval(int64 successes, int64 n, double z);
 extern Interval clip_interval(Interval interval, double lowest, double highest);
+extern const char *interval_status(Interval interval, double target,
+								   bool higher_is_better, double lowest,
+								   double highest, const char *figure);
 
 #endif							/* SCORECARD_H */

@@ -100,3 +100,27 @@ clip_interval(Interval interval, double lowest, double highest)
 	interval.upper = Min(interval.upper, highest);
 	return interval;
 }
+
+/*
+ * Traffic-light status of a figure against a target, from its confidence
+ * interval: green when the whole interval is on the good side of the target,
+ * red when the whole interval is on the bad side, amber when the target lies
+ * inside the interval (bounds included).  The target must lie in the
+ * figure's range [lowest, highest].
+ */
+const char *
+interval_status(Interval interval, double target, bool higher_is_better,
+				double lowest, double highest, const char *figure)
+{
+	if (!(target >= lowest && target <= highest))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("target %g is out of range for %s", target, figure),
+				 errdetail("Targets for %s must be between %g and %g.",
+						   figure, lowest, highest)));
+	if (higher_is_better ? interval.lower > target : interval.upper < target)
+		return "green";
+	if (higher_is_better ? interval.upper < target : interval.lower > target)
+		return "red";
+	return "amber";
+}
