@@ -27,7 +27,7 @@ SELECT team_name AS team,
 FROM (
 	SELECT t.team_name,
 		   date_trunc('month', d.day)::date AS month,
-		   sum(d.interactions) AS interactions,
+		   sum(d.interactions)::bigint AS interactions,
 		   rollup(d.nps) AS nps
 	FROM agent_daily d
 	JOIN agents a USING (agent_id)

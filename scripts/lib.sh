@@ -2,8 +2,11 @@
 # build and install the extension.  Sourced, not run.
 
 PG_MAJOR=15
+# The server package's own pg_config: always there, and never another major's.
+export PG_CONFIG=/usr/lib/postgresql/$PG_MAJOR/bin/pg_config
 BUILD_PACKAGES=(make gcc "postgresql-$PG_MAJOR" "postgresql-server-dev-$PG_MAJOR")
-TEST_PACKAGES=("postgresql-$PG_MAJOR-pgtap" libtap-parser-sourcehandler-pgtap-perl)
+TEST_PACKAGES=("postgresql-$PG_MAJOR-pgtap" libtap-parser-sourcehandler-pgtap-perl
+	"postgresql-$PG_MAJOR-cron" python3-psycopg2)
 
 # Run a command as root: directly when we are root (as in CI), else by sudo.
 as_root() {
@@ -23,12 +26,32 @@ ensure_packages() {
 	as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 }
 
-# Build with every warning as an error, then install into PostgreSQL.
-build_and_install() {
+# Build with every warning as an error.
+build() {
 	make -s clean
 	make -s COPT='-Wall -Wextra -Werror'
+}
+
+# Build, then install into PostgreSQL's own directories.
+build_and_install() {
+	build
 	as_root make -s install
 }
+
+# Build, then install into a staging directory of this checkout only.
+# Debian's PostgreSQL looks there first when a cluster sets
+# extension_destdir (see STAGED_CLUSTER_OPTIONS), so test runs from two
+# checkouts on one machine never overwrite each other's build.
+STAGE_DIR=$PWD/.build/stage
+build_and_stage() {
+	build
+	rm -rf "$STAGE_DIR"
+	make -s install DESTDIR="$STAGE_DIR"
+}
+STAGED_CLUSTER_OPTIONS=(
+	-o "extension_destdir=$STAGE_DIR"
+	-o "dynamic_library_path=$STAGE_DIR$("$PG_CONFIG" --pkglibdir):\$libdir"
+)
 
 # Serialize against other checkouts on this machine: `make install` writes to
 # PostgreSQL's shared directories, so two test runs must not interleave.

@@ -1,0 +1,283 @@
+#!/usr/bin/python3
+"""Production path, end to end with real components, printed as TAP.
+
+Loads the demo's sample data and recipes (demo/*.sql, the same files the
+README shows) into a fresh database, then checks what DBAs and BI tools do
+with them: concurrent refresh under reads, a pg_cron schedule, incremental
+refresh, pg_dump/pg_restore, COPY BINARY, a real client driver, and
+GROUPING SETS totals.  Runs inside pg_virtualenv, whose server preloads
+pg_cron (see scripts/test).
+"""
+import glob
+import io
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from decimal import Decimal
+
+import psycopg2
+
+DATABASE = "scorecard_prod"
+results = []
+
+
+def check(passed, description, detail=""):
+    results.append(passed)
+    print(f"{'ok' if passed else 'not ok'} {len(results)} - {description}")
+    if not passed and detail:
+        for line in str(detail).splitlines():
+            print(f"#   {line}")
+    sys.stdout.flush()
+
+
+def connect(database=DATABASE, autocommit=True):
+    connection = psycopg2.connect(dbname=database)
+    connection.autocommit = autocommit
+    return connection
+
+
+def query(connection, sql, params=None):
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall() if cursor.description else None
+
+
+def value(connection, sql, params=None):
+    return query(connection, sql, params)[0][0]
+
+
+def psql(database, *args):
+    subprocess.run(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", database, *args],
+                   check=True, stdout=subprocess.DEVNULL)
+
+
+def add_answers(connection, count):
+    """New survey answers today, as a live system would record them."""
+    query(connection, """
+        INSERT INTO interactions (agent_id, channel, created_at, handle_seconds,
+                                  resolved_first_contact, nps_score)
+        SELECT 1 + g %% 40, 'chat', now(), 300, true, 10
+        FROM generate_series(1, %s) g""", (count,))
+
+
+def load(admin):
+    query(admin, f"DROP DATABASE IF EXISTS {DATABASE}")
+    query(admin, f"CREATE DATABASE {DATABASE}")
+    psql(DATABASE, "-c", "CREATE EXTENSION scorecard")
+    for script in sorted(glob.glob("demo/[0-9]*.sql")):
+        if "report" not in script:
+            psql(DATABASE, "-f", script)
+
+
+def test_concurrent_refresh(db):
+    """REFRESH ... CONCURRENTLY while readers keep reading the report."""
+    before = value(db, "SELECT sum(nps_responses) FROM team_monthly_scorecard")
+    add_answers(db, 500)
+    seen, errors, done = set(), [], threading.Event()
+
+    def reader():
+        connection = connect()
+        try:
+            while not done.is_set():
+                seen.add(value(connection, "SELECT sum(nps_responses) FROM team_monthly_scorecard"))
+        except Exception as error:  # any error a reader sees fails the test
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=reader) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    time.sleep(0.2)
+    query(db, "REFRESH MATERIALIZED VIEW CONCURRENTLY agent_daily")
+    time.sleep(0.2)
+    done.set()
+    for thread in threads:
+        thread.join()
+    after = value(db, "SELECT sum(nps_responses) FROM team_monthly_scorecard")
+    check(after == before + 500, "concurrent refresh picks up the new answers",
+          f"before {before}, after {after}")
+    check(not errors and seen <= {before, after},
+          "readers during the refresh see the old or the new totals, never an error",
+          f"errors {errors}, totals seen {sorted(seen)}")
+
+
+def test_pg_cron(db):
+    """pg_cron, loaded for real, refreshes the view on its schedule."""
+    admin = connect("postgres")
+    query(admin, "CREATE EXTENSION IF NOT EXISTS pg_cron")
+    before = value(db, "SELECT sum(nps_responses) FROM team_monthly_scorecard")
+    add_answers(db, 40)
+    job = value(admin, """SELECT cron.schedule_in_database(
+        'refresh agent_daily', '* * * * *',
+        'REFRESH MATERIALIZED VIEW CONCURRENTLY agent_daily', %s)""", (DATABASE,))
+    status = None
+    for _ in range(80):  # the next minute starts within 60 s
+        rows = query(admin, "SELECT status, return_message FROM cron.job_run_details "
+                            "WHERE jobid = %s AND status IN ('succeeded', 'failed')", (job,))
+        if rows:
+            status = rows[0]
+            break
+        time.sleep(1)
+    query(admin, "SELECT cron.unschedule(%s)", (job,))
+    admin.close()
+    check(status is not None and status[0] == "succeeded",
+          "cron.job_run_details shows the scheduled refresh succeeded", f"run: {status}")
+    after = value(db, "SELECT sum(nps_responses) FROM team_monthly_scorecard")
+    check(after == before + 40, "the scheduled refresh changed the view",
+          f"before {before}, after {after}")
+
+
+def summary_table_matches_full_recompute(db):
+    return value(db, """
+        SELECT count(*) = 0 FROM (
+            (SELECT agent_id, day, interactions, nps::text FROM agent_daily_summary
+             EXCEPT
+             SELECT agent_id, created_at::date, count(*), nps_agg(nps_score)::text
+             FROM interactions GROUP BY 1, 2)
+            UNION ALL
+            (SELECT agent_id, created_at::date, count(*), nps_agg(nps_score)::text
+             FROM interactions GROUP BY 1, 2
+             EXCEPT
+             SELECT agent_id, day, interactions, nps::text FROM agent_daily_summary)) d""")
+
+
+def test_incremental_refresh(db):
+    """Refreshing the last days in one transaction: no gap, no double count."""
+    add_answers(db, 300)
+    check(not summary_table_matches_full_recompute(db),
+          "new answers are missing from the summary table before its refresh")
+    expected = value(db, "SELECT count(nps_score) FROM interactions")
+    old = value(db, "SELECT sum(responses(nps)) FROM agent_daily_summary")
+    seen, errors, done = set(), [], threading.Event()
+
+    def reader():
+        connection = connect()
+        try:
+            while not done.is_set():
+                seen.add(value(connection,
+                               "SELECT sum(responses(nps)) FROM agent_daily_summary"))
+        except Exception as error:
+            errors.append(error)
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=reader)
+    thread.start()
+    for _ in range(5):
+        query(db, "CALL refresh_agent_daily_summary(3)")
+    done.set()
+    thread.join()
+    check(summary_table_matches_full_recompute(db),
+          "after the refresh the summary table equals a full recompute")
+    check(not errors and seen <= {old, expected},
+          "readers during five refreshes see old or new totals only (no gap, no double count)",
+          f"errors {errors}, totals seen {sorted(seen)}, old {old}, new {expected}")
+
+
+def snapshot(connection):
+    return query(connection, """
+        SELECT 'mv', agent_id, day, nps::text FROM agent_daily
+        UNION ALL
+        SELECT 'table', agent_id, day, nps::text FROM agent_daily_summary
+        ORDER BY 1, 2, 3""")
+
+
+def test_dump_restore(db):
+    """pg_dump -Fc then pg_restore into a new database: summaries unchanged."""
+    restored = DATABASE + "_restored"
+    # pg_restore recomputes a materialized view, so bring ours up to date first
+    query(db, "REFRESH MATERIALIZED VIEW agent_daily")
+    admin = connect("postgres")
+    query(admin, f"DROP DATABASE IF EXISTS {restored}")
+    query(admin, f"CREATE DATABASE {restored}")
+    with tempfile.TemporaryDirectory() as directory:
+        path = os.path.join(directory, "dump.custom")
+        subprocess.run(["pg_dump", "-Fc", "-f", path, DATABASE], check=True)
+        subprocess.run(["pg_restore", "--exit-on-error", "-d", restored, path], check=True)
+    copy = connect(restored)
+    original, restored_rows = snapshot(db), snapshot(copy)
+    differing = [pair for pair in zip(original, restored_rows) if pair[0] != pair[1]]
+    check(len(original) > 1000 and original == restored_rows,
+          f"pg_dump -Fc / pg_restore keeps all {len(original)} stored summaries unchanged",
+          f"{len(restored_rows)} rows restored; first differences {differing[:3]}")
+    copy.close()
+    query(admin, f"DROP DATABASE {restored}")
+    admin.close()
+
+
+def test_binary_copy(db):
+    """COPY ... (FORMAT binary) out and back in: summaries unchanged."""
+    data = io.BytesIO()
+    with db.cursor() as cursor:
+        cursor.copy_expert("COPY (SELECT agent_id, day, nps FROM agent_daily_summary) "
+                           "TO STDOUT (FORMAT binary)", data)
+        query(db, "CREATE TEMP TABLE copied (agent_id integer, day date, nps nps_summary)")
+        data.seek(0)
+        cursor.copy_expert("COPY copied FROM STDIN (FORMAT binary)", data)
+    differing = value(db, """SELECT count(*) FROM agent_daily_summary s
+                             FULL JOIN copied c USING (agent_id, day)
+                             WHERE c.nps IS DISTINCT FROM s.nps""")
+    check(differing == 0, "COPY BINARY out and in keeps every summary unchanged",
+          f"{differing} rows differ")
+
+
+def test_client_driver(db):
+    """A BI tool's driver gets numbers, not strings."""
+    with db.cursor() as cursor:
+        cursor.execute("SELECT * FROM team_monthly_scorecard")
+        names = [column.name for column in cursor.description]
+        rows = cursor.fetchall()
+    figures = [name for name in names if not name.endswith("_summary")
+               and name not in ("team", "month")]
+    wrong = [(name, type(row[names.index(name)]).__name__) for row in rows for name in figures
+             if not isinstance(row[names.index(name)], (int, float, Decimal))]
+    check(len(rows) >= 60 and len(figures) >= 5 and not wrong,
+          f"psycopg2 reads {', '.join(figures)} as numbers",
+          f"{len(rows)} rows; not numbers: {wrong[:5]}")
+
+
+def test_grouping_sets(db):
+    """ROLLUP totals from summaries agree with the rows beneath them."""
+    rows = query(db, """
+        SELECT t.team_name, date_trunc('month', d.day) AS month,
+               nps(rollup(d.nps)) AS nps, responses(rollup(d.nps)) AS answers
+        FROM agent_daily d JOIN agents a USING (agent_id) JOIN teams t USING (team_id)
+        GROUP BY ROLLUP (t.team_name, date_trunc('month', d.day))""")
+    raw = dict(((team, None), nps) for team, nps in query(db, """
+        SELECT t.team_name, 100.0 * (count(*) FILTER (WHERE nps_score >= 9)
+                                     - count(*) FILTER (WHERE nps_score <= 6)) / count(nps_score)
+        FROM interactions i JOIN agents a USING (agent_id) JOIN teams t USING (team_id)
+        GROUP BY ROLLUP (t.team_name)"""))
+    totals = {(team, month): nps for team, month, nps, _ in rows if month is None}
+    worst = max(abs(float(raw[key]) - totals[key]) for key in raw)
+    check(len(totals) == 6 and worst < 1e-9,
+          "team subtotals and the grand total equal the plain formula over the raw rows",
+          f"totals {totals}, raw {raw}")
+    months = [nps for team, month, nps, _ in rows if team == "Billing" and month is not None]
+    averaged = sum(months) / len(months)
+    check(abs(averaged - totals[("Billing", None)]) > 1e-6,
+          "while the average of the monthly NPS is not the yearly NPS",
+          f"average {averaged}, yearly {totals[('Billing', None)]}")
+
+
+def main():
+    admin = connect("postgres")
+    load(admin)
+    db = connect()
+    tests = [test_concurrent_refresh, test_pg_cron, test_incremental_refresh,
+             test_dump_restore, test_binary_copy, test_client_driver, test_grouping_sets]
+    for test in tests:
+        try:
+            test(db)
+        except Exception as error:  # a crash in one test fails it, not the run
+            check(False, f"{test.__name__} ran to the end", repr(error))
+    print(f"1..{len(results)}")
+    return 0 if all(results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
