@@ -16,6 +16,10 @@ CREATE FUNCTION nps_summary_recv(internal) RETURNS nps_summary
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION nps_summary_send(nps_summary) RETURNS bytea
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_summary_in(cstring) IS 'text input of nps_summary';
+COMMENT ON FUNCTION nps_summary_out(nps_summary) IS 'text output of nps_summary';
+COMMENT ON FUNCTION nps_summary_recv(internal) IS 'binary input of nps_summary';
+COMMENT ON FUNCTION nps_summary_send(nps_summary) IS 'binary output of nps_summary';
 
 -- STORAGE plain keeps stored summaries unpacked and 8-byte aligned, so
 -- rollup() reads them in place.
