@@ -40,10 +40,11 @@ SELECT pg_describe_object(m.classid, m.objid, 0) || ' | ' || coalesce(
                              t.typreceive, t.typsend)
             FROM pg_type t WHERE t.oid = m.objid)
         WHEN 'pg_operator'::regclass THEN (
-            SELECT concat_ws(' ', o.oprcode, o.oprcom, o.oprnegate, o.oprrest, o.oprjoin)
+            SELECT concat_ws(' ', o.oprcode, o.oprcom::regoperator, o.oprnegate::regoperator,
+                             o.oprrest, o.oprjoin)
             FROM pg_operator o WHERE o.oid = m.objid)
         WHEN 'pg_cast'::regclass THEN (
-            SELECT concat_ws(' ', c.castfunc, c.castcontext, c.castmethod)
+            SELECT concat_ws(' ', c.castfunc::regprocedure, c.castcontext, c.castmethod)
             FROM pg_cast c WHERE c.oid = m.objid)
     END, '') || ' | ' || coalesce(obj_description(m.objid, m.classid::regclass::text), '')
 FROM members m ORDER BY 1
