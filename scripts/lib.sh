@@ -3,7 +3,7 @@
 
 PG_MAJOR=15
 BUILD_PACKAGES=(make gcc "postgresql-$PG_MAJOR" "postgresql-server-dev-$PG_MAJOR")
-TEST_PACKAGES=("postgresql-$PG_MAJOR-pgtap" libtap-parser-sourcehandler-pgtap-perl)
+TEST_PACKAGES=("postgresql-$PG_MAJOR-pgtap" libtap-parser-sourcehandler-pgtap-perl libpq-dev)
 
 # Run a command as root: directly when we are root (as in CI), else by sudo.
 as_root() {
