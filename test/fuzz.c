@@ -76,10 +76,12 @@ next_random(uint64_t *state)
 	return z ^ (z >> 31);
 }
 
-/* A random integer in [0, n). */
+/* A random integer in [0, n), or 0 when n is not positive. */
 static int
 below(Batch *b, int n)
 {
+	if (n <= 0)
+		return 0;
 	return (int) (next_random(&b->rng) % (uint64_t) n);
 }
 
@@ -423,6 +425,12 @@ prepare(Batch *b)
 		seed->len = PQgetlength(res, 0, 0);
 		memcpy(seed->bytes, PQgetvalue(res, 0, 0), seed->len);
 		PQclear(res);
+	}
+	if (b->n_seeds == 0)
+	{
+		snprintf(b->failure, sizeof(b->failure), "%s lists no seed values",
+				 b->type->name);
+		return 0;
 	}
 	return 1;
 }
