@@ -6,7 +6,7 @@ PG_MAJOR=15
 export PG_CONFIG=/usr/lib/postgresql/$PG_MAJOR/bin/pg_config
 BUILD_PACKAGES=(make gcc "postgresql-$PG_MAJOR" "postgresql-server-dev-$PG_MAJOR")
 TEST_PACKAGES=("postgresql-$PG_MAJOR-pgtap" libtap-parser-sourcehandler-pgtap-perl
-	"postgresql-$PG_MAJOR-cron" python3-psycopg2)
+	"postgresql-$PG_MAJOR-cron" python3-psycopg2 libpq-dev)
 
 # Run a command as root: directly when we are root (as in CI), else by sudo.
 as_root() {

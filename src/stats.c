@@ -28,21 +28,12 @@ normal_quantile_rough(double p)
 			 (1.0 + t * (1.432788 + t * (0.189269 + t * 0.001308))));
 }
 
-/*
- * Quantile of the standard normal distribution, for 0 < p < 1, accurate to
- * a few units in the last place.  The rough start is polished by Halley's
- * method on erfc(), which converges cubically: two steps take it from 1e-4
- * to below double precision; a third is a margin.  The lower tail is solved
- * directly so that small p keep their relative precision.
- */
-double
-normal_quantile(double p)
+/* The quantile for 0 < p <= 0.5, the lower tail. */
+static double
+normal_quantile_lower(double p)
 {
 	double		x;
 
-	Assert(p > 0.0 && p < 1.0);
-	if (p > 0.5)
-		return -normal_quantile(1.0 - p);
 	if (p == 0.5)
 		return 0.0;
 
@@ -55,6 +46,20 @@ normal_quantile(double p)
 		x -= u / (1.0 + 0.5 * x * u);
 	}
 	return x;
+}
+
+/*
+ * Quantile of the standard normal distribution, for 0 < p < 1, accurate to
+ * a few units in the last place.  The rough start is polished by Halley's
+ * method on erfc(), which converges cubically: two steps take it from 1e-4
+ * to below double precision; a third is a margin.  The lower tail is solved
+ * directly so that small p keep their relative precision.
+ */
+double
+normal_quantile(double p)
+{
+	Assert(p > 0.0 && p < 1.0);
+	return p > 0.5 ? -normal_quantile_lower(1.0 - p) : normal_quantile_lower(p);
 }
 
 /*

@@ -308,13 +308,13 @@ json_int64(StringInfo out, const char *key, int64 value)
 void
 json_double(StringInfo out, const char *key, double value, bool isnull)
 {
-	char		digits[DOUBLE_SHORTEST_DECIMAL_LEN];
-
 	json_key(out, key);
 	if (isnull || isnan(value) || isinf(value))
 		appendStringInfoString(out, "null");
 	else
 	{
+		char		digits[DOUBLE_SHORTEST_DECIMAL_LEN];
+
 		double_to_shortest_decimal_buf(value, digits);
 		appendStringInfoString(out, digits);
 	}
