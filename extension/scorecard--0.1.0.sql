@@ -156,3 +156,233 @@ CREATE OPERATOR <> (
 	COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel
 );
 COMMENT ON OPERATOR <> (nps_summary, nps_summary) IS 'different counts';
+
+--------------------------------------------------------------------------
+-- rubric_summary: weighted QA rubric evaluations
+--------------------------------------------------------------------------
+
+CREATE TYPE rubric_summary;
+
+CREATE FUNCTION rubric_summary_in(cstring) RETURNS rubric_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION rubric_summary_out(rubric_summary) RETURNS cstring
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION rubric_summary_recv(internal) RETURNS rubric_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION rubric_summary_send(rubric_summary) RETURNS bytea
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rubric_summary_in(cstring) IS 'text input of rubric_summary';
+COMMENT ON FUNCTION rubric_summary_out(rubric_summary) IS 'text output of rubric_summary';
+COMMENT ON FUNCTION rubric_summary_recv(internal) IS 'binary input of rubric_summary';
+COMMENT ON FUNCTION rubric_summary_send(rubric_summary) IS 'binary output of rubric_summary';
+
+-- Its size grows with the number of criteria (864 bytes plus 24 per
+-- criterion, up to 1000 criteria), so unlike the fixed-size summaries it may
+-- be compressed or moved out of line when stored: STORAGE extended.
+CREATE TYPE rubric_summary (
+	INPUT = rubric_summary_in,
+	OUTPUT = rubric_summary_out,
+	RECEIVE = rubric_summary_recv,
+	SEND = rubric_summary_send,
+	INTERNALLENGTH = VARIABLE,
+	ALIGNMENT = double,
+	STORAGE = extended
+);
+COMMENT ON TYPE rubric_summary IS
+	'mergeable summary of QA rubric evaluations: exact score sums, a per-point histogram, per-criterion sums';
+
+-- Aggregate support.  One C function serves the three argument lists.  The
+-- transition functions are not strict: they create the summary on the first
+-- scored evaluation and skip NULL arrays and evaluations without a score.
+CREATE FUNCTION weighted_rubric_trans(rubric_summary, float8[], float8[])
+	RETURNS rubric_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION weighted_rubric_trans(rubric_summary, float8[], float8[]) IS
+	'transition function of weighted_rubric: adds one evaluation';
+CREATE FUNCTION weighted_rubric_trans(rubric_summary, float8[], float8[], float8[])
+	RETURNS rubric_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION weighted_rubric_trans(rubric_summary, float8[], float8[], float8[]) IS
+	'transition function of weighted_rubric: adds one evaluation';
+CREATE FUNCTION weighted_rubric_trans(rubric_summary, float8[], float8[], float8[], boolean[])
+	RETURNS rubric_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION weighted_rubric_trans(rubric_summary, float8[], float8[], float8[], boolean[]) IS
+	'transition function of weighted_rubric: adds one evaluation';
+CREATE FUNCTION weighted_rubric_inverse(rubric_summary, float8[], float8[])
+	RETURNS rubric_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION weighted_rubric_inverse(rubric_summary, float8[], float8[]) IS
+	'inverse transition function of weighted_rubric, for moving window frames';
+CREATE FUNCTION weighted_rubric_inverse(rubric_summary, float8[], float8[], float8[])
+	RETURNS rubric_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION weighted_rubric_inverse(rubric_summary, float8[], float8[], float8[]) IS
+	'inverse transition function of weighted_rubric, for moving window frames';
+CREATE FUNCTION weighted_rubric_inverse(rubric_summary, float8[], float8[], float8[], boolean[])
+	RETURNS rubric_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION weighted_rubric_inverse(rubric_summary, float8[], float8[], float8[], boolean[]) IS
+	'inverse transition function of weighted_rubric, for moving window frames';
+CREATE FUNCTION rubric_summary_merge(rubric_summary, rubric_summary) RETURNS rubric_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rubric_summary_merge(rubric_summary, rubric_summary) IS
+	'merges two rubric summaries exactly (combine function of weighted_rubric and rollup)';
+CREATE FUNCTION rubric_summary_unmerge(rubric_summary, rubric_summary) RETURNS rubric_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rubric_summary_unmerge(rubric_summary, rubric_summary) IS
+	'inverse of rubric_summary_merge, for moving window frames of rollup';
+CREATE FUNCTION rubric_summary_final(rubric_summary) RETURNS rubric_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rubric_summary_final(rubric_summary) IS
+	'final function of weighted_rubric and rollup: NULL for a summary of no scored evaluations';
+
+-- A moving aggregate's state must never be NULL, so it starts from the empty
+-- summary of 0 criteria, which adopts the criteria count of its first
+-- evaluation and which merges with anything as the identity.
+CREATE AGGREGATE weighted_rubric(scores float8[], weights float8[]) (
+	SFUNC = weighted_rubric_trans,
+	STYPE = rubric_summary,
+	FINALFUNC = rubric_summary_final,
+	COMBINEFUNC = rubric_summary_merge,
+	MSFUNC = weighted_rubric_trans,
+	MINVFUNC = weighted_rubric_inverse,
+	MSTYPE = rubric_summary,
+	MINITCOND = 'v1 criteria=0 autofails=0 score_sum=0 score_squares=0 distribution=0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0 criterion_sums= criterion_counts=',
+	MFINALFUNC = rubric_summary_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE weighted_rubric(float8[], float8[]) IS
+	'summarizes QA evaluations (points per criterion, NULL for N/A; weights; maximum 1) into a rubric_summary';
+
+CREATE AGGREGATE weighted_rubric(scores float8[], weights float8[], max_scores float8[]) (
+	SFUNC = weighted_rubric_trans,
+	STYPE = rubric_summary,
+	FINALFUNC = rubric_summary_final,
+	COMBINEFUNC = rubric_summary_merge,
+	MSFUNC = weighted_rubric_trans,
+	MINVFUNC = weighted_rubric_inverse,
+	MSTYPE = rubric_summary,
+	MINITCOND = 'v1 criteria=0 autofails=0 score_sum=0 score_squares=0 distribution=0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0 criterion_sums= criterion_counts=',
+	MFINALFUNC = rubric_summary_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE weighted_rubric(float8[], float8[], float8[]) IS
+	'summarizes QA evaluations (points per criterion, NULL for N/A; weights; maximum points) into a rubric_summary';
+
+CREATE AGGREGATE weighted_rubric(scores float8[], weights float8[], max_scores float8[],
+								 critical boolean[]) (
+	SFUNC = weighted_rubric_trans,
+	STYPE = rubric_summary,
+	FINALFUNC = rubric_summary_final,
+	COMBINEFUNC = rubric_summary_merge,
+	MSFUNC = weighted_rubric_trans,
+	MINVFUNC = weighted_rubric_inverse,
+	MSTYPE = rubric_summary,
+	MINITCOND = 'v1 criteria=0 autofails=0 score_sum=0 score_squares=0 distribution=0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0 criterion_sums= criterion_counts=',
+	MFINALFUNC = rubric_summary_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE weighted_rubric(float8[], float8[], float8[], boolean[]) IS
+	'summarizes QA evaluations (points per criterion, NULL for N/A; weights; maximum points; critical criteria) into a rubric_summary';
+
+CREATE AGGREGATE rollup(rubric_summary) (
+	SFUNC = rubric_summary_merge,
+	STYPE = rubric_summary,
+	FINALFUNC = rubric_summary_final,
+	COMBINEFUNC = rubric_summary_merge,
+	MSFUNC = rubric_summary_merge,
+	MINVFUNC = rubric_summary_unmerge,
+	MSTYPE = rubric_summary,
+	MFINALFUNC = rubric_summary_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE rollup(rubric_summary) IS
+	'merges rubric summaries of the same rubric exactly, e.g. daily summaries into a month';
+
+-- One evaluation's score.  Strict: a NULL array gives NULL.
+CREATE FUNCTION rubric_score(scores float8[], weights float8[]) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'rubric_score' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rubric_score(float8[], float8[]) IS
+	'one evaluation''s score, 0..100 (maximum 1 per criterion); NULL when no weighted criterion applies';
+CREATE FUNCTION rubric_score(scores float8[], weights float8[], max_scores float8[])
+	RETURNS double precision
+	AS 'MODULE_PATHNAME', 'rubric_score' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rubric_score(float8[], float8[], float8[]) IS
+	'one evaluation''s score, 0..100; NULL when no weighted criterion applies';
+CREATE FUNCTION rubric_score(scores float8[], weights float8[], max_scores float8[],
+							 critical boolean[])
+	RETURNS double precision
+	AS 'MODULE_PATHNAME', 'rubric_score' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rubric_score(float8[], float8[], float8[], boolean[]) IS
+	'one evaluation''s score, 0..100, 0 when a critical criterion fails; NULL when no weighted criterion applies';
+
+-- Accessors.
+CREATE FUNCTION score(rubric_summary) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'rubric_summary_score' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION score(rubric_summary) IS
+	'quality score: the mean evaluation score, 0..100';
+CREATE FUNCTION responses(rubric_summary) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'rubric_summary_responses' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION responses(rubric_summary) IS 'number of scored evaluations';
+CREATE FUNCTION autofails(rubric_summary) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'rubric_summary_autofails' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION autofails(rubric_summary) IS
+	'number of evaluations failed by a critical criterion';
+CREATE FUNCTION autofail_rate(rubric_summary) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'rubric_summary_autofail_rate' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION autofail_rate(rubric_summary) IS
+	'percent of scored evaluations failed by a critical criterion';
+CREATE FUNCTION criterion_scores(rubric_summary) RETURNS double precision[]
+	AS 'MODULE_PATHNAME', 'rubric_summary_criterion_scores' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION criterion_scores(rubric_summary) IS
+	'per criterion, the mean normalized score as percent over the evaluations where it applied; NULL where it never applied';
+CREATE FUNCTION criterion_responses(rubric_summary) RETURNS bigint[]
+	AS 'MODULE_PATHNAME', 'rubric_summary_criterion_responses' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION criterion_responses(rubric_summary) IS
+	'per criterion, the number of scored evaluations in which it applied';
+CREATE FUNCTION distribution(rubric_summary) RETURNS bigint[]
+	AS 'MODULE_PATHNAME', 'rubric_summary_distribution' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION distribution(rubric_summary) IS
+	'evaluations per whole point, subscripted 0..100: [k] counts scores from k up to but excluding k + 1';
+CREATE FUNCTION pass_rate(rubric_summary, pass_mark double precision) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'rubric_summary_pass_rate' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION pass_rate(rubric_summary, double precision) IS
+	'percent of scored evaluations scoring at least pass_mark, a whole number from 0 to 100';
+CREATE FUNCTION lower_bound(rubric_summary, confidence double precision DEFAULT 0.95)
+	RETURNS double precision
+	AS 'MODULE_PATHNAME', 'rubric_summary_lower_bound' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION lower_bound(rubric_summary, double precision) IS
+	'lower end of the normal confidence interval of the quality score (default 95%)';
+CREATE FUNCTION upper_bound(rubric_summary, confidence double precision DEFAULT 0.95)
+	RETURNS double precision
+	AS 'MODULE_PATHNAME', 'rubric_summary_upper_bound' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION upper_bound(rubric_summary, double precision) IS
+	'upper end of the normal confidence interval of the quality score (default 95%)';
+
+CREATE FUNCTION rubric_summary_jsonb(rubric_summary) RETURNS jsonb
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rubric_summary_jsonb(rubric_summary) IS
+	'every figure and count of a rubric summary as jsonb';
+CREATE CAST (rubric_summary AS jsonb) WITH FUNCTION rubric_summary_jsonb(rubric_summary);
+COMMENT ON CAST (rubric_summary AS jsonb) IS
+	'every figure and count of a rubric summary, for BI tools and exports';
+
+CREATE FUNCTION rubric_summary_eq(rubric_summary, rubric_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_eq' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rubric_summary_eq(rubric_summary, rubric_summary) IS
+	'true when two rubric summaries hold the same sums and counts';
+CREATE FUNCTION rubric_summary_ne(rubric_summary, rubric_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_ne' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rubric_summary_ne(rubric_summary, rubric_summary) IS
+	'true when two rubric summaries differ';
+CREATE OPERATOR = (
+	LEFTARG = rubric_summary, RIGHTARG = rubric_summary, PROCEDURE = rubric_summary_eq,
+	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel
+);
+COMMENT ON OPERATOR = (rubric_summary, rubric_summary) IS 'same sums and counts';
+CREATE OPERATOR <> (
+	LEFTARG = rubric_summary, RIGHTARG = rubric_summary, PROCEDURE = rubric_summary_ne,
+	COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel
+);
+COMMENT ON OPERATOR <> (rubric_summary, rubric_summary) IS 'different sums and counts';

@@ -122,4 +122,36 @@ extern const char *interval_status(Interval interval, double target,
 								   bool higher_is_better, double lowest,
 								   double highest, const char *figure);
 
+
+/*
+ * Exact fixed-point sums (added for rubric_summary).  A sum of non-integer
+ * values is kept as a non-negative int128 count of a small unit, so that
+ * merges and a moving window's inverse transitions are exact.
+ */
+#ifndef HAVE_INT128
+#error "scorecard needs a compiler with a 128-bit integer type"
+#endif
+
+/* summary.c: overflow-checked int128 sums */
+extern void sum_added(int128 *sum, int128 value, const char *type_name);
+extern void sum_removed(int128 *sum, int128 value, const char *type_name);
+extern void sums_merge(int128 *into, const int128 *from, int n,
+					   const char *type_name);
+extern void sums_unmerge(int128 *from, const int128 *removed, int n,
+						 const char *type_name);
+extern void counts_merge_each(int64 *into, const int64 *from, int n,
+							  const char *type_name);
+
+/* summary_io.c: int128 sums in text, binary and jsonb */
+extern int128 parser_sum(SummaryParser *p);
+extern void parser_sums(SummaryParser *p, int128 *sums, int n);
+extern void format_sum(StringInfo out, const char *key, int128 sum);
+extern void format_sums(StringInfo out, const char *key,
+						const int128 *sums, int n);
+extern void send_sums(StringInfo buf, const int128 *sums, int n);
+extern void recv_sums(StringInfo buf, int128 *sums, int n,
+					  const char *type_name);
+extern void json_double_array(StringInfo out, const char *key,
+							  const double *values, const bool *isnull, int n);
+
 #endif							/* SCORECARD_H */

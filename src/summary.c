@@ -205,3 +205,65 @@ summary_ne(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_BOOL(!DatumGetBool(summary_eq(fcinfo)));
 }
+
+/*
+ * Exact fixed-point sums (added for rubric_summary).
+ */
+
+/* Raise the error for a sum that would leave the 128-bit range. */
+static void pg_attribute_noreturn()
+sum_overflow(const char *type_name)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("%s sum is out of range", type_name),
+			 errdetail("A sum cannot exceed the 128-bit integer range.")));
+}
+
+/* Add a non-negative value to a sum, raising 22003 on overflow. */
+void
+sum_added(int128 *sum, int128 value, const char *type_name)
+{
+	if (__builtin_add_overflow(*sum, value, sum))
+		sum_overflow(type_name);
+}
+
+/*
+ * Take back a value added earlier (a moving aggregate's inverse).  Going
+ * below zero means the executor removed what it never added: a bug.
+ */
+void
+sum_removed(int128 *sum, int128 value, const char *type_name)
+{
+	if (value > *sum)
+		elog(ERROR, "%s inverse transition removed more than was added",
+			 type_name);
+	*sum -= value;
+}
+
+void
+sums_merge(int128 *into, const int128 *from, int n, const char *type_name)
+{
+	for (int i = 0; i < n; i++)
+		sum_added(&into[i], from[i], type_name);
+}
+
+void
+sums_unmerge(int128 *from, const int128 *removed, int n, const char *type_name)
+{
+	for (int i = 0; i < n; i++)
+		sum_removed(&from[i], removed[i], type_name);
+}
+
+/*
+ * Add counts element by element, raising 22003 if one overflows.  Unlike
+ * counts_merge() it does not check their total, for counts that do not
+ * partition one population (such as per-criterion counts of a rubric).
+ */
+void
+counts_merge_each(int64 *into, const int64 *from, int n, const char *type_name)
+{
+	for (int i = 0; i < n; i++)
+		if (pg_add_s64_overflow(into[i], from[i], &into[i]))
+			count_overflow(type_name);
+}

@@ -336,3 +336,166 @@ json_finish(StringInfo out)
 	appendStringInfoChar(out, '}');
 	return DirectFunctionCall1(jsonb_in, CStringGetDatum(out->data));
 }
+
+/*
+ * int128 sums (added for rubric_summary).  In text a sum is a non-negative
+ * decimal integer; in binary, 16 bytes: the high then the low 64 bits, in
+ * network byte order.
+ */
+
+#define INT128_MAX_VALUE ((int128) (((uint128) 1 << 127) - 1))
+
+/* Read a non-negative integer that fits in 128 bits; 22003 beyond that. */
+int128
+parser_sum(SummaryParser *p)
+{
+	const char *start = p->pos;
+	bool		negative = false;
+	bool		overflow = false;
+	int128		value = 0;
+
+	if (*p->pos == '-')
+	{
+		negative = true;
+		p->pos++;
+	}
+	if (!isdigit((unsigned char) *p->pos))
+	{
+		p->pos = start;
+		parse_error(p, "a non-negative integer");
+	}
+	for (; isdigit((unsigned char) *p->pos); p->pos++)
+	{
+		int			digit = *p->pos - '0';
+
+		if (value > (INT128_MAX_VALUE - digit) / 10)
+			overflow = true;
+		else
+			value = value * 10 + digit;
+	}
+	if (overflow || (negative && value != 0))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("sum %.*s is out of range for type %s",
+						(int) Min(p->pos - start, 60), start, p->type_name),
+				 errdetail("Sums must be between 0 and 2^127 - 1.")));
+	return value;
+}
+
+/* Read exactly n comma-separated sums (none at all when n is 0). */
+void
+parser_sums(SummaryParser *p, int128 *sums, int n)
+{
+	char		expected[64];
+
+	for (int i = 0; i < n; i++)
+	{
+		if (i > 0)
+		{
+			if (*p->pos != ',')
+			{
+				snprintf(expected, sizeof(expected), "\",\" and %d more sums",
+						 n - i);
+				parse_error(p, expected);
+			}
+			p->pos++;
+		}
+		sums[i] = parser_sum(p);
+	}
+	if (n == 0 ? !isspace((unsigned char) *p->pos) && *p->pos != '\0'
+		: *p->pos == ',')
+	{
+		snprintf(expected, sizeof(expected), "exactly %d sums", n);
+		parse_error(p, expected);
+	}
+}
+
+/* Append a non-negative int128 in decimal. */
+static void
+append_sum(StringInfo out, int128 value)
+{
+	char		digits[48];
+	int			len = 0;
+
+	Assert(value >= 0);
+	do
+	{
+		digits[len++] = '0' + (int) (value % 10);
+		value /= 10;
+	} while (value > 0);
+	while (len > 0)
+		appendStringInfoChar(out, digits[--len]);
+}
+
+void
+format_sum(StringInfo out, const char *key, int128 sum)
+{
+	appendStringInfo(out, " %s=", key);
+	append_sum(out, sum);
+}
+
+void
+format_sums(StringInfo out, const char *key, const int128 *sums, int n)
+{
+	appendStringInfo(out, " %s=", key);
+	for (int i = 0; i < n; i++)
+	{
+		if (i > 0)
+			appendStringInfoChar(out, ',');
+		append_sum(out, sums[i]);
+	}
+}
+
+void
+send_sums(StringInfo buf, const int128 *sums, int n)
+{
+	for (int i = 0; i < n; i++)
+	{
+		pq_sendint64(buf, (int64) (sums[i] >> 64));
+		pq_sendint64(buf, (int64) (uint64) sums[i]);
+	}
+}
+
+void
+recv_sums(StringInfo buf, int128 *sums, int n, const char *type_name)
+{
+	for (int i = 0; i < n; i++)
+	{
+		int64		high;
+		uint64		low;
+
+		recv_need(buf, 16, type_name);
+		high = pq_getmsgint64(buf);
+		low = (uint64) pq_getmsgint64(buf);
+		if (high < 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("negative sum in binary %s value", type_name),
+					 errdetail("Sums must be between 0 and 2^127 - 1.")));
+		sums[i] = (int128) (((uint128) high << 64) | low);
+	}
+}
+
+/* An array of figures, with null for those that are undefined. */
+void
+json_double_array(StringInfo out, const char *key, const double *values,
+				  const bool *isnull, int n)
+{
+	char		digits[DOUBLE_SHORTEST_DECIMAL_LEN];
+
+	json_key(out, key);
+	appendStringInfoChar(out, '[');
+	for (int i = 0; i < n; i++)
+	{
+		if (i > 0)
+			appendStringInfoString(out, ", ");
+		if (isnull[i] || isnan(values[i]) || isinf(values[i]))
+			appendStringInfoString(out, "null");
+		else
+		{
+			double_to_shortest_decimal_buf(values[i], digits);
+			appendStringInfoString(out, digits);
+		}
+	}
+	appendStringInfoChar(out, ']');
+}
