@@ -26,10 +26,10 @@ ensure_packages() {
 	as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 }
 
-# Build with every warning as an error.
+# Build with every warning as an error; extra compiler flags may follow.
 build() {
 	make -s clean
-	make -s COPT='-Wall -Wextra -Werror'
+	make -s COPT="-Wall -Wextra -Werror ${1:-}"
 }
 
 # Build, then install into PostgreSQL's own directories.
@@ -38,20 +38,25 @@ build_and_install() {
 	as_root make -s install
 }
 
-# Build, then install into a staging directory of this checkout only.
+# Install the build into a staging directory of this checkout only.
 # Debian's PostgreSQL looks there first when a cluster sets
-# extension_destdir (see STAGED_CLUSTER_OPTIONS), so test runs from two
+# extension_destdir (see staged_cluster_options), so test runs from two
 # checkouts on one machine never overwrite each other's build.
 STAGE_DIR=$PWD/.build/stage
-build_and_stage() {
-	build
+stage() {
 	rm -rf "$STAGE_DIR"
 	make -s install DESTDIR="$STAGE_DIR"
 }
-STAGED_CLUSTER_OPTIONS=(
-	-o "extension_destdir=$STAGE_DIR"
-	-o "dynamic_library_path=$STAGE_DIR$("$PG_CONFIG" --pkglibdir):\$libdir"
-)
+
+# pg_virtualenv options for a cluster that loads the staged build, and
+# preloads pg_cron for the production tests (running its jobs in background
+# workers, which need no password).
+staged_cluster_options() {
+	printf '%s\n' -o "extension_destdir=$STAGE_DIR" \
+		-o "dynamic_library_path=$STAGE_DIR$("$PG_CONFIG" --pkglibdir):\$libdir" \
+		-o shared_preload_libraries=pg_cron -o cron.database_name=postgres \
+		-o cron.use_background_workers=on -o max_worker_processes=16
+}
 
 # Serialize against other checkouts on this machine: `make install` writes to
 # PostgreSQL's shared directories, so two test runs must not interleave.
