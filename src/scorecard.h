@@ -119,4 +119,8 @@ extern double confidence_z(double confidence);
 extern Interval wilson_interval(int64 successes, int64 n, double z);
 extern Interval clip_interval(Interval interval, double lowest, double highest);
 
+/* summary_io.c: added for duration_summary */
+extern int64 recv_int64(StringInfo buf, const char *type_name);
+extern int32 recv_int32(StringInfo buf, const char *type_name);
+
 #endif							/* SCORECARD_H */
