@@ -386,3 +386,174 @@ CREATE OPERATOR <> (
 	COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel
 );
 COMMENT ON OPERATOR <> (rubric_summary, rubric_summary) IS 'different sums and counts';
+
+--------------------------------------------------------------------------
+-- duration_summary: handling times and other durations
+--------------------------------------------------------------------------
+
+CREATE TYPE duration_summary;
+
+CREATE FUNCTION duration_summary_in(cstring) RETURNS duration_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION duration_summary_out(duration_summary) RETURNS cstring
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION duration_summary_recv(internal) RETURNS duration_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION duration_summary_send(duration_summary) RETURNS bytea
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION duration_summary_in(cstring) IS 'text input of duration_summary';
+COMMENT ON FUNCTION duration_summary_out(duration_summary) IS 'text output of duration_summary';
+COMMENT ON FUNCTION duration_summary_recv(internal) IS 'binary input of duration_summary';
+COMMENT ON FUNCTION duration_summary_send(duration_summary) IS 'binary output of duration_summary';
+
+-- A duration summary varies in size (its bucket counts), up to a few kB, so
+-- unlike the fixed-size summaries it may be compressed when stored
+-- (STORAGE main); readers detoast it.
+CREATE TYPE duration_summary (
+	INPUT = duration_summary_in,
+	OUTPUT = duration_summary_out,
+	RECEIVE = duration_summary_recv,
+	SEND = duration_summary_send,
+	INTERNALLENGTH = VARIABLE,
+	ALIGNMENT = double,
+	STORAGE = main
+);
+COMMENT ON TYPE duration_summary IS
+	'mergeable summary of durations: exact count, sum, sum of squares, minimum and maximum, and logarithmic buckets for percentiles within 1%';
+
+-- Aggregate support.  The transition functions are not strict: they create
+-- the summary on the first non-NULL duration and skip NULL durations.  The
+-- inverse transitions return NULL, making PostgreSQL recompute the window
+-- frame, when the duration leaving was the frame's minimum or maximum.
+CREATE FUNCTION aht_agg_trans(duration_summary, double precision) RETURNS duration_summary
+	AS 'MODULE_PATHNAME', 'aht_agg_trans_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION aht_agg_trans(duration_summary, double precision) IS
+	'transition function of aht_agg: adds one duration in seconds';
+CREATE FUNCTION aht_agg_inverse(duration_summary, double precision) RETURNS duration_summary
+	AS 'MODULE_PATHNAME', 'aht_agg_inverse_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION aht_agg_inverse(duration_summary, double precision) IS
+	'inverse transition function of aht_agg, for moving window frames';
+CREATE FUNCTION aht_agg_trans(duration_summary, interval) RETURNS duration_summary
+	AS 'MODULE_PATHNAME', 'aht_agg_trans_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION aht_agg_trans(duration_summary, interval) IS
+	'transition function of aht_agg: adds one duration given as an interval';
+CREATE FUNCTION aht_agg_inverse(duration_summary, interval) RETURNS duration_summary
+	AS 'MODULE_PATHNAME', 'aht_agg_inverse_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION aht_agg_inverse(duration_summary, interval) IS
+	'inverse transition function of aht_agg(interval), for moving window frames';
+CREATE FUNCTION duration_summary_merge(duration_summary, duration_summary) RETURNS duration_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION duration_summary_merge(duration_summary, duration_summary) IS
+	'merges two duration summaries exactly (combine function of aht_agg and rollup)';
+CREATE FUNCTION duration_summary_unmerge(duration_summary, duration_summary) RETURNS duration_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION duration_summary_unmerge(duration_summary, duration_summary) IS
+	'inverse of duration_summary_merge, for moving window frames of rollup; NULL when the frame must be recomputed';
+CREATE FUNCTION duration_summary_final(duration_summary) RETURNS duration_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION duration_summary_final(duration_summary) IS
+	'final function of aht_agg and rollup: NULL for a summary of no durations';
+
+CREATE AGGREGATE aht_agg(double precision) (
+	SFUNC = aht_agg_trans,
+	STYPE = duration_summary,
+	FINALFUNC = duration_summary_final,
+	COMBINEFUNC = duration_summary_merge,
+	MSFUNC = aht_agg_trans,
+	MINVFUNC = aht_agg_inverse,
+	MSTYPE = duration_summary,
+	-- A moving aggregate's state must never be NULL, so it starts empty.
+	MINITCOND = 'v1 zeros=0 min=0 max=0 sum=0 sum_squares=0 first_bucket=0 counts=',
+	MFINALFUNC = duration_summary_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE aht_agg(double precision) IS
+	'summarizes durations in seconds (rounded to the microsecond) into a duration_summary; NULLs are ignored';
+
+CREATE AGGREGATE aht_agg(interval) (
+	SFUNC = aht_agg_trans,
+	STYPE = duration_summary,
+	FINALFUNC = duration_summary_final,
+	COMBINEFUNC = duration_summary_merge,
+	MSFUNC = aht_agg_trans,
+	MINVFUNC = aht_agg_inverse,
+	MSTYPE = duration_summary,
+	MINITCOND = 'v1 zeros=0 min=0 max=0 sum=0 sum_squares=0 first_bucket=0 counts=',
+	MFINALFUNC = duration_summary_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE aht_agg(interval) IS
+	'summarizes durations given as intervals into a duration_summary; NULLs are ignored';
+
+CREATE AGGREGATE rollup(duration_summary) (
+	SFUNC = duration_summary_merge,
+	STYPE = duration_summary,
+	FINALFUNC = duration_summary_final,
+	COMBINEFUNC = duration_summary_merge,
+	MSFUNC = duration_summary_merge,
+	MINVFUNC = duration_summary_unmerge,
+	MSTYPE = duration_summary,
+	MFINALFUNC = duration_summary_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE rollup(duration_summary) IS
+	'merges duration summaries exactly, e.g. daily summaries into a month';
+
+-- Accessors: every figure in seconds.
+CREATE FUNCTION mean(duration_summary) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'duration_summary_mean' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION mean(duration_summary) IS
+	'mean duration in seconds (e.g. average handling time), exact';
+CREATE FUNCTION responses(duration_summary) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'duration_summary_responses' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION responses(duration_summary) IS 'number of non-NULL durations';
+CREATE FUNCTION percentile(duration_summary, fraction double precision) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'duration_summary_percentile' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION percentile(duration_summary, double precision) IS
+	'duration in seconds at the given fraction (0..1), by percentile_disc''s rank, within 1% relative error';
+CREATE FUNCTION total(duration_summary) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'duration_summary_total' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION total(duration_summary) IS 'sum of the durations in seconds, exact';
+CREATE FUNCTION minimum(duration_summary) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'duration_summary_minimum' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION minimum(duration_summary) IS 'shortest duration in seconds, exact';
+CREATE FUNCTION maximum(duration_summary) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'duration_summary_maximum' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION maximum(duration_summary) IS 'longest duration in seconds, exact';
+CREATE FUNCTION lower_bound(duration_summary, confidence double precision DEFAULT 0.95)
+	RETURNS double precision
+	AS 'MODULE_PATHNAME', 'duration_summary_lower_bound' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION lower_bound(duration_summary, double precision) IS
+	'lower end of the normal confidence interval of the mean duration (default 95%), at least 0';
+CREATE FUNCTION upper_bound(duration_summary, confidence double precision DEFAULT 0.95)
+	RETURNS double precision
+	AS 'MODULE_PATHNAME', 'duration_summary_upper_bound' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION upper_bound(duration_summary, double precision) IS
+	'upper end of the normal confidence interval of the mean duration (default 95%)';
+
+CREATE FUNCTION duration_summary_jsonb(duration_summary) RETURNS jsonb
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION duration_summary_jsonb(duration_summary) IS
+	'every figure and count of a duration summary as jsonb';
+CREATE CAST (duration_summary AS jsonb) WITH FUNCTION duration_summary_jsonb(duration_summary);
+COMMENT ON CAST (duration_summary AS jsonb) IS
+	'every figure and count of a duration summary, for BI tools and exports';
+
+CREATE FUNCTION duration_summary_eq(duration_summary, duration_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_eq' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION duration_summary_eq(duration_summary, duration_summary) IS
+	'true when two duration summaries hold the same counts and sums';
+CREATE FUNCTION duration_summary_ne(duration_summary, duration_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_ne' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION duration_summary_ne(duration_summary, duration_summary) IS
+	'true when two duration summaries differ';
+CREATE OPERATOR = (
+	LEFTARG = duration_summary, RIGHTARG = duration_summary, PROCEDURE = duration_summary_eq,
+	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel
+);
+COMMENT ON OPERATOR = (duration_summary, duration_summary) IS 'same counts and sums';
+CREATE OPERATOR <> (
+	LEFTARG = duration_summary, RIGHTARG = duration_summary, PROCEDURE = duration_summary_ne,
+	COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel
+);
+COMMENT ON OPERATOR <> (duration_summary, duration_summary) IS 'different counts or sums';

@@ -154,4 +154,8 @@ extern void recv_sums(StringInfo buf, int128 *sums, int n,
 extern void json_double_array(StringInfo out, const char *key,
 							  const double *values, const bool *isnull, int n);
 
+/* summary_io.c: added for duration_summary */
+extern int64 recv_int64(StringInfo buf, const char *type_name);
+extern int32 recv_int32(StringInfo buf, const char *type_name);
+
 #endif							/* SCORECARD_H */

@@ -499,3 +499,24 @@ json_double_array(StringInfo out, const char *key, const double *values,
 	}
 	appendStringInfoChar(out, ']');
 }
+
+/* ---------------------------------------------------------------------
+ * Added for duration_summary: raw integers in binary input.
+ * ---------------------------------------------------------------------
+ */
+
+/* Any 64-bit integer (e.g. the low half of a 128-bit sum). */
+int64
+recv_int64(StringInfo buf, const char *type_name)
+{
+	recv_need(buf, 8, type_name);
+	return pq_getmsgint64(buf);
+}
+
+/* Any 32-bit integer; the caller checks its range. */
+int32
+recv_int32(StringInfo buf, const char *type_name)
+{
+	recv_need(buf, 4, type_name);
+	return (int32) pq_getmsgint(buf, 4);
+}

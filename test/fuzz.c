@@ -44,6 +44,12 @@ static const SummaryType summary_types[] = {
 			"v1 criteria=0 autofails=0 score_sum=0 score_squares=0 distribution=0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0 criterion_sums= criterion_counts=",
 			"v1 criteria=3 autofails=0 score_sum=142500000000 score_squares=10306250000000000000000 distribution=0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0 criterion_sums=140000000000,140000000000,150000000000 criterion_counts=2,2,2",
 	NULL}},
+	{"duration_summary", {
+			"v1 zeros=1 min=0 max=1000001 sum=1000001 sum_squares=1000002000001 first_bucket=698 counts=1",
+			"v1 zeros=2 min=0 max=30000000 sum=30000000 sum_squares=900000000000000 first_bucket=870 counts=1",
+			"v1 zeros=0 min=0 max=0 sum=0 sum_squares=0 first_bucket=0 counts=",
+			"v1 zeros=0 min=60000000 max=600000000 sum=1200000000 sum_squares=468000000000000000 first_bucket=905 counts=1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1",
+	NULL}},
 };
 
 #define N_TYPES (sizeof(summary_types) / sizeof(summary_types[0]))
