@@ -360,6 +360,13 @@ CREATE FUNCTION upper_bound(rubric_summary, confidence double precision DEFAULT 
 COMMENT ON FUNCTION upper_bound(rubric_summary, double precision) IS
 	'upper end of the normal confidence interval of the quality score (default 95%)';
 
+CREATE FUNCTION status(rubric_summary, target double precision,
+					   confidence double precision DEFAULT 0.95)
+	RETURNS text
+	AS 'MODULE_PATHNAME', 'rubric_summary_status' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION status(rubric_summary, double precision, double precision) IS
+	'green when the quality-score interval lies wholly above the target, red when wholly below, else amber';
+
 CREATE FUNCTION rubric_summary_jsonb(rubric_summary) RETURNS jsonb
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION rubric_summary_jsonb(rubric_summary) IS
@@ -530,6 +537,13 @@ CREATE FUNCTION upper_bound(duration_summary, confidence double precision DEFAUL
 	AS 'MODULE_PATHNAME', 'duration_summary_upper_bound' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION upper_bound(duration_summary, double precision) IS
 	'upper end of the normal confidence interval of the mean duration (default 95%)';
+
+CREATE FUNCTION status(duration_summary, target double precision,
+					   confidence double precision DEFAULT 0.95)
+	RETURNS text
+	AS 'MODULE_PATHNAME', 'duration_summary_status' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION status(duration_summary, double precision, double precision) IS
+	'green when the interval of the mean duration lies wholly below the target (lower is better), red when wholly above, else amber';
 
 CREATE FUNCTION duration_summary_jsonb(duration_summary) RETURNS jsonb
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;

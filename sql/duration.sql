@@ -40,6 +40,14 @@ SELECT round(lower_bound(s, 0.99)::numeric, 4) AS low99,
 	   round(upper_bound(s, 0.99)::numeric, 4) AS high99
 FROM aht_by_team WHERE team = 'a';
 
+-- status against a target mean (lower is better), from a [54.0615, 425.9385]
+-- and b [0, 29.5996]: 30 -> a red, b green; 300 -> a amber; 500 -> a green;
+-- 29.5 -> b amber; c and e have fewer than two durations: NULL
+SELECT team, status(s, 30) AS t30, status(s, 300) AS t300, status(s, 500) AS t500,
+	   status(s, 29.5) AS t295
+FROM aht_by_team ORDER BY team;
+SELECT status(s, -1) FROM aht_by_team WHERE team = 'a';
+
 -- intervals count as extract(epoch from ...) does: 1 day 2 hours = 93600 s,
 -- 1 mon = 30 days = 2592000 s, 3 min = 180 s; mean 2685780/3 = 895260
 SELECT mean(s), total(s), minimum(s), maximum(s)

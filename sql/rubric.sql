@@ -100,6 +100,16 @@ FROM qa_by_agent WHERE agent = 'a';
 SELECT agent, round(lower_bound(s)::numeric, 4) AS low,
 	   round(upper_bound(s)::numeric, 4) AS high
 FROM qa_by_agent ORDER BY agent;
+-- status against a target from those intervals (higher is better):
+--   a [0.6414, 100]: 50 -> amber, 90 -> amber, 0.6 -> green
+--   b [54.1003, 88.3997]: 50 -> green, 54.1 -> green, 88.4 -> red, 70 -> amber
+--   at 99% b widens to 71.25 -/+ 2.575829 * 8.75 = [48.7115, 93.7885]: 50 -> amber
+SELECT agent, status(s, 50) AS t50, status(s, 54.1) AS t541, status(s, 70) AS t70,
+	   status(s, 88.4) AS t884, status(s, 0.6) AS t06, status(s, 50, 0.99) AS t50_99
+FROM qa_by_agent ORDER BY agent;
+SELECT status(s, 101) FROM qa_by_agent WHERE agent = 'b';
+SELECT status(s, -1) FROM qa_by_agent WHERE agent = 'b';
+
 -- One evaluation has no sample variance: the interval is the whole range.
 SELECT lower_bound(s), upper_bound(s), score(s)
 FROM (SELECT weighted_rubric('{1,0}', '{3,1}') AS s) x;

@@ -38,6 +38,8 @@
 #include "datatype/timestamp.h"
 #undef Interval
 
+#include "utils/builtins.h"
+
 #include "scorecard.h"
 
 #ifndef HAVE_INT128
@@ -1105,6 +1107,24 @@ duration_summary_percentile(PG_FUNCTION_ARGS)
 	if (s->responses == 0)
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(duration_percentile(s, fraction));
+}
+
+/*
+ * 'green', 'amber' or 'red' against a target mean duration in seconds: for
+ * durations lower is better, so green means the whole interval is below it.
+ */
+PG_FUNCTION_INFO_V1(duration_summary_status);
+Datum
+duration_summary_status(PG_FUNCTION_ARGS)
+{
+	Interval	interval;
+	const char *status;
+
+	if (!duration_interval(PG_GETARG_DURATION(0), PG_GETARG_FLOAT8(2), &interval))
+		PG_RETURN_NULL();
+	status = interval_status(interval, PG_GETARG_FLOAT8(1), false, 0.0, INFINITY,
+							 "a mean duration");
+	PG_RETURN_TEXT_P(cstring_to_text(status));
 }
 
 PG_FUNCTION_INFO_V1(duration_summary_lower_bound);

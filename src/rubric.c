@@ -30,6 +30,8 @@
 #include "libpq/pqformat.h"
 #include "utils/array.h"
 
+#include "utils/builtins.h"
+
 #include "scorecard.h"
 
 #define RUBRIC_TYPE_NAME "rubric_summary"
@@ -925,6 +927,21 @@ rubric_summary_upper_bound(PG_FUNCTION_ARGS)
 	if (!rubric_interval(PG_GETARG_RUBRIC(0), PG_GETARG_FLOAT8(1), &interval))
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(interval.upper);
+}
+
+/* 'green', 'amber' or 'red' against a quality-score target; higher is better. */
+PG_FUNCTION_INFO_V1(rubric_summary_status);
+Datum
+rubric_summary_status(PG_FUNCTION_ARGS)
+{
+	Interval	interval;
+	const char *status;
+
+	if (!rubric_interval(PG_GETARG_RUBRIC(0), PG_GETARG_FLOAT8(2), &interval))
+		PG_RETURN_NULL();
+	status = interval_status(interval, PG_GETARG_FLOAT8(1), true, 0.0, 100.0,
+							 "a quality score");
+	PG_RETURN_TEXT_P(cstring_to_text(status));
 }
 
 /* Every figure and count, for BI tools and exports. */
