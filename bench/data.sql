@@ -20,3 +20,18 @@ FROM (
 	FROM generate_series(1, :rows) g
 ) draws;
 VACUUM ANALYZE bench_interactions;
+
+-- 1M QA evaluations of six criteria scored 0..5 points; empathy is N/A on a
+-- tenth of them, and resolution is critical.
+\set evaluations 1000000
+CREATE UNLOGGED TABLE bench_evaluations AS
+SELECT 1 + (g % 500)::integer AS agent_id,
+	   timestamptz '2025-11-01' + random() * interval '365 days' AS evaluated_at,
+	   least(5, floor(random() * 7))::float8 AS greeting,
+	   least(5, floor(random() * 7))::float8 AS listening,
+	   least(5, floor(random() * 7))::float8 AS knowledge,
+	   least(5, floor(random() * 7))::float8 AS communication,
+	   CASE WHEN random() < 0.1 THEN NULL ELSE least(5, floor(random() * 7))::float8 END AS empathy,
+	   least(5, floor(random() * 6.3))::float8 AS resolution
+FROM generate_series(1, :evaluations) g;
+VACUUM ANALYZE bench_evaluations;

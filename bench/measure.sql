@@ -67,6 +67,65 @@ SELECT pg_temp.measure('NPS over all rows', 'FILTER formula',
 	'SELECT count(nps_score) FROM bench_interactions',
 	:runs);
 
+SELECT pg_temp.measure('CSAT over all rows', 'FILTER formula',
+	'SELECT csat(csat_agg(csat_rating)) FROM bench_interactions',
+	'SELECT 100.0 * count(*) FILTER (WHERE csat_rating >= 4) / count(csat_rating)
+	 FROM bench_interactions',
+	'SELECT count(csat_rating) FROM bench_interactions',
+	:runs);
+
+SELECT pg_temp.measure('CES over all rows', 'avg()',
+	'SELECT ces(ces_agg(ces_rating)) FROM bench_interactions',
+	'SELECT avg(ces_rating) FROM bench_interactions',
+	'SELECT count(ces_rating) FROM bench_interactions',
+	:runs);
+
+SELECT pg_temp.measure('FCR over all rows', 'FILTER formula',
+	'SELECT percent(fcr_rate(fcr)) FROM bench_interactions',
+	'SELECT 100.0 * count(*) FILTER (WHERE fcr) / count(fcr) FROM bench_interactions',
+	'SELECT count(fcr) FROM bench_interactions',
+	:runs);
+
+SELECT pg_temp.measure('AHT mean, median, p90 over all rows', 'avg() + percentile_cont()',
+	'SELECT mean(s), percentile(s, 0.5), percentile(s, 0.9)
+	 FROM (SELECT aht_agg(handle_seconds) AS s FROM bench_interactions) a',
+	'SELECT avg(handle_seconds),
+	        percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY handle_seconds)
+	 FROM bench_interactions',
+	'SELECT count(handle_seconds) FROM bench_interactions',
+	:runs);
+
+-- QA score over 1M evaluations: the rubric rule written out in SQL for the
+-- six columns (weights 1,2,3,2,1,3 of 5 points each, N/A renormalized,
+-- resolution critical) against weighted_rubric over the same columns.
+SELECT pg_temp.measure('QA score over 1M evaluations', 'the rule in plain SQL',
+	'SELECT score(weighted_rubric(
+	        ARRAY[greeting, listening, knowledge, communication, empathy, resolution],
+	        ''{1,2,3,2,1,3}'', ''{5,5,5,5,5,5}'', ''{f,f,f,f,f,t}''))
+	 FROM bench_evaluations',
+	'SELECT avg(CASE WHEN resolution / 5 < 0.5 THEN 0 ELSE
+	        100 * (greeting / 5 + 2 * listening / 5 + 3 * knowledge / 5
+	               + 2 * communication / 5 + coalesce(empathy / 5, 0) + 3 * resolution / 5)
+	            / (11 + CASE WHEN empathy IS NULL THEN 0 ELSE 1 END) END)
+	 FROM bench_evaluations',
+	'SELECT count(greeting) FROM bench_evaluations',
+	:runs);
+
+-- The full scorecard per agent per month, from raw rows.
+SELECT pg_temp.measure('full scorecard per agent per month', 'plain SQL',
+	'SELECT agent_id, date_trunc(''month'', created_at),
+	        nps(nps_agg(nps_score)), csat(csat_agg(csat_rating)), ces(ces_agg(ces_rating)),
+	        percent(fcr_rate(fcr)), mean(aht_agg(handle_seconds))
+	 FROM bench_interactions GROUP BY 1, 2',
+	'SELECT agent_id, date_trunc(''month'', created_at),
+	        100.0 * (count(*) FILTER (WHERE nps_score >= 9)
+	                 - count(*) FILTER (WHERE nps_score <= 6)) / count(nps_score),
+	        100.0 * count(*) FILTER (WHERE csat_rating >= 4) / count(csat_rating),
+	        avg(ces_rating), 100.0 * count(*) FILTER (WHERE fcr) / count(fcr),
+	        avg(handle_seconds)
+	 FROM bench_interactions GROUP BY 1, 2',
+	NULL, 3);
+
 -- ... and against a PL/pgSQL aggregate, the other thing people write.
 CREATE FUNCTION pg_temp.plpgsql_nps_step(state bigint[], score integer) RETURNS bigint[]
 LANGUAGE plpgsql IMMUTABLE AS $$
@@ -102,8 +161,15 @@ SELECT pg_temp.measure('NPS over all rows, parallel (2 workers)', 'serial plan',
 -- A month-by-team report from daily summaries, against the same report from
 -- raw rows with the plain formula.
 CREATE MATERIALIZED VIEW bench_agent_daily AS
-SELECT agent_id, team_id, created_at::date AS day, nps_agg(nps_score) AS nps
+SELECT agent_id, team_id, created_at::date AS day, nps_agg(nps_score) AS nps,
+	   csat_agg(csat_rating) AS csat, ces_agg(ces_rating) AS ces, fcr_rate(fcr) AS fcr,
+	   aht_agg(handle_seconds) AS aht
 FROM bench_interactions GROUP BY 1, 2, 3;
+CREATE MATERIALIZED VIEW bench_agent_daily_qa AS
+SELECT agent_id, evaluated_at::date AS day,
+	   weighted_rubric(ARRAY[greeting, listening, knowledge, communication, empathy, resolution],
+	                   '{1,2,3,2,1,3}', '{5,5,5,5,5,5}', '{f,f,f,f,f,t}') AS qa
+FROM bench_evaluations GROUP BY 1, 2;
 VACUUM ANALYZE bench_agent_daily;
 SELECT pg_temp.measure('month-by-team NPS report', 'from raw rows',
 	'SELECT team_id, date_trunc(''month'', day), nps(rollup(nps))
@@ -156,5 +222,15 @@ JOIN (SELECT team_id, date_trunc('month', created_at::date) AS month,
 	  FROM bench_interactions GROUP BY 1, 2) r USING (team_id, month);
 
 \echo 'Bytes per stored summary (pg_column_size, mean over the daily materialized view):'
-SELECT 'nps_summary' AS type, round(avg(pg_column_size(nps)), 1) AS bytes
-FROM bench_agent_daily;
+SELECT 'nps_summary' AS type, round(avg(pg_column_size(nps)), 1) AS bytes FROM bench_agent_daily
+UNION ALL
+SELECT 'rating_summary (CSAT)', round(avg(pg_column_size(csat)), 1) FROM bench_agent_daily
+UNION ALL
+SELECT 'rate_summary (FCR)', round(avg(pg_column_size(fcr)), 1) FROM bench_agent_daily
+UNION ALL
+SELECT 'duration_summary (AHT, one agent-day)', round(avg(pg_column_size(aht)), 1) FROM bench_agent_daily
+UNION ALL
+SELECT 'duration_summary (AHT, all 10M rows)', pg_column_size(aht_agg(handle_seconds))
+FROM bench_interactions
+UNION ALL
+SELECT 'rubric_summary (6 criteria)', round(avg(pg_column_size(qa)), 1) FROM bench_agent_daily_qa;
