@@ -90,6 +90,11 @@ wilson_interval(int64 successes, int64 n, double z)
 								z2 / (4.0 * count * count)) / denominator;
 	Interval	interval = {centre - half, centre + half};
 
+	/* exact at the edges, where rounding could leave a sliver */
+	if (successes == 0)
+		interval.lower = 0.0;
+	if (successes == n)
+		interval.upper = 1.0;
 	return clip_interval(interval, 0.0, 1.0);
 }
 
