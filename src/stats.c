@@ -5,6 +5,7 @@
  */
 #include "postgres.h"
 
+#include <float.h>
 #include <math.h>
 
 #include "scorecard.h"
@@ -116,9 +117,10 @@ normal_p_value(double z)
 
 /*
  * log(Gamma(a + 1/2) / Gamma(a)) for a > 0.  For large a the difference of
- * two lgamma() values loses the digits the t distribution needs (at a = 5e5
- * both are near 6e6), so there we sum the asymptotic series instead, whose
- * first omitted term is below 1e-16 from a = 20 on.
+ * two lgamma() values loses the digits the t distribution needs (at a = 5e4
+ * both are near 5e5, and their difference near 5.4), so there we sum the
+ * asymptotic series instead, whose first omitted term is below 1e-16 from
+ * a = 20 on.
  */
 static double
 log_gamma_half_ratio(double a)
@@ -166,7 +168,7 @@ beta_continued_fraction(double a, double b, double x)
 		c = fabs(c) < tiny ? tiny : c;
 		step = d * c;
 		h *= step;
-		if (fabs(step - 1.0) < 1e-16)
+		if (fabs(step - 1.0) <= DBL_EPSILON)
 			break;
 	}
 	return h;
