@@ -157,6 +157,436 @@ CREATE OPERATOR <> (
 );
 COMMENT ON OPERATOR <> (nps_summary, nps_summary) IS 'different counts';
 
+-- Comparing two NPS summaries (two periods, two agents, an agent and the
+-- team): the difference of the scores, its adjusted-Wald interval and the
+-- two-sided p-value of the matching z test.
+CREATE FUNCTION difference(nps_summary, nps_summary) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'nps_summary_difference' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION difference(nps_summary, nps_summary) IS
+	'NPS of the first summary minus NPS of the second, in points (-200..200)';
+CREATE FUNCTION difference_lower_bound(nps_summary, nps_summary,
+									   confidence double precision DEFAULT 0.95)
+	RETURNS double precision
+	AS 'MODULE_PATHNAME', 'nps_summary_difference_lower_bound' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION difference_lower_bound(nps_summary, nps_summary, double precision) IS
+	'lower end of the adjusted-Wald confidence interval of the NPS difference (default 95%)';
+CREATE FUNCTION difference_upper_bound(nps_summary, nps_summary,
+									   confidence double precision DEFAULT 0.95)
+	RETURNS double precision
+	AS 'MODULE_PATHNAME', 'nps_summary_difference_upper_bound' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION difference_upper_bound(nps_summary, nps_summary, double precision) IS
+	'upper end of the adjusted-Wald confidence interval of the NPS difference (default 95%)';
+CREATE FUNCTION p_value(nps_summary, nps_summary) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'nps_summary_p_value' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION p_value(nps_summary, nps_summary) IS
+	'two-sided p-value of the adjusted-Wald z test that two NPS are equal';
+
+--------------------------------------------------------------------------
+-- rating_summary: CSAT and CES answers on a 1..k scale (k = 2..10)
+--------------------------------------------------------------------------
+
+CREATE TYPE rating_summary;
+
+CREATE FUNCTION rating_summary_in(cstring) RETURNS rating_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION rating_summary_out(rating_summary) RETURNS cstring
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION rating_summary_recv(internal) RETURNS rating_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION rating_summary_send(rating_summary) RETURNS bytea
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rating_summary_in(cstring) IS 'text input of rating_summary';
+COMMENT ON FUNCTION rating_summary_out(rating_summary) IS 'text output of rating_summary';
+COMMENT ON FUNCTION rating_summary_recv(internal) IS 'binary input of rating_summary';
+COMMENT ON FUNCTION rating_summary_send(rating_summary) IS 'binary output of rating_summary';
+
+CREATE TYPE rating_summary (
+	INPUT = rating_summary_in,
+	OUTPUT = rating_summary_out,
+	RECEIVE = rating_summary_recv,
+	SEND = rating_summary_send,
+	INTERNALLENGTH = VARIABLE,
+	ALIGNMENT = double,
+	STORAGE = plain
+);
+COMMENT ON TYPE rating_summary IS
+	'mergeable summary of CSAT or CES ratings on 1..k: the kind, the scale and one count per rating';
+
+-- Aggregate support.  The transition functions are not strict: they create
+-- the summary on the first non-NULL rating and skip NULL ratings.
+CREATE FUNCTION csat_agg_trans(rating_summary, integer) RETURNS rating_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION csat_agg_trans(rating_summary, integer) IS
+	'transition function of csat_agg: counts one rating on 1..5';
+CREATE FUNCTION csat_agg_trans(rating_summary, integer, integer) RETURNS rating_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION csat_agg_trans(rating_summary, integer, integer) IS
+	'transition function of csat_agg: counts one rating on 1..scale_max';
+CREATE FUNCTION ces_agg_trans(rating_summary, integer) RETURNS rating_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_agg_trans(rating_summary, integer) IS
+	'transition function of ces_agg: counts one rating on 1..7';
+CREATE FUNCTION ces_agg_trans(rating_summary, integer, integer) RETURNS rating_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_agg_trans(rating_summary, integer, integer) IS
+	'transition function of ces_agg: counts one rating on 1..scale_max';
+CREATE FUNCTION rating_agg_inverse(rating_summary, integer) RETURNS rating_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION rating_agg_inverse(rating_summary, integer) IS
+	'inverse transition function of csat_agg and ces_agg, for moving window frames';
+CREATE FUNCTION rating_agg_inverse(rating_summary, integer, integer) RETURNS rating_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION rating_agg_inverse(rating_summary, integer, integer) IS
+	'inverse transition function of csat_agg and ces_agg with scale_max, for moving window frames';
+CREATE FUNCTION rating_summary_merge(rating_summary, rating_summary) RETURNS rating_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rating_summary_merge(rating_summary, rating_summary) IS
+	'merges two rating summaries of the same kind and scale exactly (combine function and rollup)';
+CREATE FUNCTION rating_summary_unmerge(rating_summary, rating_summary) RETURNS rating_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rating_summary_unmerge(rating_summary, rating_summary) IS
+	'inverse of rating_summary_merge, for moving window frames of rollup';
+CREATE FUNCTION rating_summary_final(rating_summary) RETURNS rating_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rating_summary_final(rating_summary) IS
+	'final function of the rating aggregates and rollup: NULL for a summary of no answers';
+
+-- Moving-aggregate states start as an empty summary of the default scale;
+-- an empty summary takes the scale of the first rating it counts.
+CREATE AGGREGATE csat_agg(rating integer) (
+	SFUNC = csat_agg_trans,
+	STYPE = rating_summary,
+	FINALFUNC = rating_summary_final,
+	COMBINEFUNC = rating_summary_merge,
+	MSFUNC = csat_agg_trans,
+	MINVFUNC = rating_agg_inverse,
+	MSTYPE = rating_summary,
+	MINITCOND = 'v1 kind=csat scale=5 counts=0,0,0,0,0',
+	MFINALFUNC = rating_summary_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE csat_agg(integer) IS
+	'summarizes CSAT ratings on 1..5 into a rating_summary; NULL ratings are ignored';
+
+CREATE AGGREGATE csat_agg(rating integer, scale_max integer) (
+	SFUNC = csat_agg_trans,
+	STYPE = rating_summary,
+	FINALFUNC = rating_summary_final,
+	COMBINEFUNC = rating_summary_merge,
+	MSFUNC = csat_agg_trans,
+	MINVFUNC = rating_agg_inverse,
+	MSTYPE = rating_summary,
+	MINITCOND = 'v1 kind=csat scale=5 counts=0,0,0,0,0',
+	MFINALFUNC = rating_summary_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE csat_agg(integer, integer) IS
+	'summarizes CSAT ratings on 1..scale_max (2..10) into a rating_summary; NULL ratings are ignored';
+
+CREATE AGGREGATE ces_agg(rating integer) (
+	SFUNC = ces_agg_trans,
+	STYPE = rating_summary,
+	FINALFUNC = rating_summary_final,
+	COMBINEFUNC = rating_summary_merge,
+	MSFUNC = ces_agg_trans,
+	MINVFUNC = rating_agg_inverse,
+	MSTYPE = rating_summary,
+	MINITCOND = 'v1 kind=ces scale=7 counts=0,0,0,0,0,0,0',
+	MFINALFUNC = rating_summary_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE ces_agg(integer) IS
+	'summarizes CES ratings on 1..7 into a rating_summary; NULL ratings are ignored';
+
+CREATE AGGREGATE ces_agg(rating integer, scale_max integer) (
+	SFUNC = ces_agg_trans,
+	STYPE = rating_summary,
+	FINALFUNC = rating_summary_final,
+	COMBINEFUNC = rating_summary_merge,
+	MSFUNC = ces_agg_trans,
+	MINVFUNC = rating_agg_inverse,
+	MSTYPE = rating_summary,
+	MINITCOND = 'v1 kind=ces scale=7 counts=0,0,0,0,0,0,0',
+	MFINALFUNC = rating_summary_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE ces_agg(integer, integer) IS
+	'summarizes CES ratings on 1..scale_max (2..10) into a rating_summary; NULL ratings are ignored';
+
+CREATE AGGREGATE rollup(rating_summary) (
+	SFUNC = rating_summary_merge,
+	STYPE = rating_summary,
+	FINALFUNC = rating_summary_final,
+	COMBINEFUNC = rating_summary_merge,
+	MSFUNC = rating_summary_merge,
+	MINVFUNC = rating_summary_unmerge,
+	MSTYPE = rating_summary,
+	MFINALFUNC = rating_summary_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE rollup(rating_summary) IS
+	'merges rating summaries of one kind and scale exactly, e.g. daily summaries into a month';
+
+-- Accessors.
+CREATE FUNCTION csat(rating_summary) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'rating_summary_csat' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION csat(rating_summary) IS
+	'percent of satisfied answers, 0..100: the top two boxes (the top box on 2- and 3-point scales)';
+CREATE FUNCTION csat(rating_summary, satisfied_from integer) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'rating_summary_csat' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION csat(rating_summary, integer) IS
+	'percent of answers at or above satisfied_from, 0..100';
+CREATE FUNCTION ces(rating_summary) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'rating_summary_mean' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ces(rating_summary) IS 'Customer Effort Score: the mean rating, 1..k';
+CREATE FUNCTION mean(rating_summary) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'rating_summary_mean' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION mean(rating_summary) IS 'mean rating, 1..k';
+CREATE FUNCTION responses(rating_summary) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'rating_summary_responses' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION responses(rating_summary) IS 'number of non-NULL ratings';
+CREATE FUNCTION distribution(rating_summary) RETURNS bigint[]
+	AS 'MODULE_PATHNAME', 'rating_summary_distribution' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION distribution(rating_summary) IS
+	'answers per rating, subscripted by rating: distribution(s)[5] counts the 5s';
+CREATE FUNCTION lower_bound(rating_summary, confidence double precision DEFAULT 0.95)
+	RETURNS double precision
+	AS 'MODULE_PATHNAME', 'rating_summary_lower_bound' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION lower_bound(rating_summary, double precision) IS
+	'lower end of the confidence interval of the headline figure: Wilson for csat(s), normal for the CES mean (default 95%)';
+CREATE FUNCTION upper_bound(rating_summary, confidence double precision DEFAULT 0.95)
+	RETURNS double precision
+	AS 'MODULE_PATHNAME', 'rating_summary_upper_bound' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION upper_bound(rating_summary, double precision) IS
+	'upper end of the confidence interval of the headline figure: Wilson for csat(s), normal for the CES mean (default 95%)';
+
+-- Comparisons of two summaries of the same kind and scale.
+CREATE FUNCTION difference(rating_summary, rating_summary) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'rating_summary_difference' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION difference(rating_summary, rating_summary) IS
+	'headline figure of the first summary minus that of the second: CSAT percentage points or CES mean';
+CREATE FUNCTION difference_lower_bound(rating_summary, rating_summary,
+									   confidence double precision DEFAULT 0.95)
+	RETURNS double precision
+	AS 'MODULE_PATHNAME', 'rating_summary_difference_lower_bound' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION difference_lower_bound(rating_summary, rating_summary, double precision) IS
+	'lower end of the confidence interval of the difference: Newcombe for CSAT, Welch for CES (default 95%)';
+CREATE FUNCTION difference_upper_bound(rating_summary, rating_summary,
+									   confidence double precision DEFAULT 0.95)
+	RETURNS double precision
+	AS 'MODULE_PATHNAME', 'rating_summary_difference_upper_bound' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION difference_upper_bound(rating_summary, rating_summary, double precision) IS
+	'upper end of the confidence interval of the difference: Newcombe for CSAT, Welch for CES (default 95%)';
+CREATE FUNCTION p_value(rating_summary, rating_summary) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'rating_summary_p_value' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION p_value(rating_summary, rating_summary) IS
+	'two-sided p-value of no difference: pooled two-proportion z test for CSAT, Welch t test for CES';
+
+CREATE FUNCTION status(rating_summary, target double precision,
+					   confidence double precision DEFAULT 0.95)
+	RETURNS text
+	AS 'MODULE_PATHNAME', 'rating_summary_status' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION status(rating_summary, double precision, double precision) IS
+	'green when the interval of the headline figure (CSAT percent, or CES mean) lies wholly above the target, red when wholly below, else amber';
+
+CREATE FUNCTION rating_summary_jsonb(rating_summary) RETURNS jsonb
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rating_summary_jsonb(rating_summary) IS
+	'every figure and count of a rating summary as jsonb';
+CREATE CAST (rating_summary AS jsonb) WITH FUNCTION rating_summary_jsonb(rating_summary);
+COMMENT ON CAST (rating_summary AS jsonb) IS
+	'every figure and count of a rating summary, for BI tools and exports';
+
+CREATE FUNCTION rating_summary_eq(rating_summary, rating_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_eq' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rating_summary_eq(rating_summary, rating_summary) IS
+	'true when two rating summaries hold the same kind, scale and counts';
+CREATE FUNCTION rating_summary_ne(rating_summary, rating_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_ne' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rating_summary_ne(rating_summary, rating_summary) IS
+	'true when two rating summaries differ in kind, scale or counts';
+CREATE OPERATOR = (
+	LEFTARG = rating_summary, RIGHTARG = rating_summary, PROCEDURE = rating_summary_eq,
+	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel
+);
+COMMENT ON OPERATOR = (rating_summary, rating_summary) IS 'same kind, scale and counts';
+CREATE OPERATOR <> (
+	LEFTARG = rating_summary, RIGHTARG = rating_summary, PROCEDURE = rating_summary_ne,
+	COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel
+);
+COMMENT ON OPERATOR <> (rating_summary, rating_summary) IS 'different kind, scale or counts';
+
+--------------------------------------------------------------------------
+-- rate_summary: proportions of boolean answers (FCR, abandonment, ...)
+--------------------------------------------------------------------------
+
+CREATE TYPE rate_summary;
+
+CREATE FUNCTION rate_summary_in(cstring) RETURNS rate_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION rate_summary_out(rate_summary) RETURNS cstring
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION rate_summary_recv(internal) RETURNS rate_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION rate_summary_send(rate_summary) RETURNS bytea
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rate_summary_in(cstring) IS 'text input of rate_summary';
+COMMENT ON FUNCTION rate_summary_out(rate_summary) IS 'text output of rate_summary';
+COMMENT ON FUNCTION rate_summary_recv(internal) IS 'binary input of rate_summary';
+COMMENT ON FUNCTION rate_summary_send(rate_summary) IS 'binary output of rate_summary';
+
+CREATE TYPE rate_summary (
+	INPUT = rate_summary_in,
+	OUTPUT = rate_summary_out,
+	RECEIVE = rate_summary_recv,
+	SEND = rate_summary_send,
+	INTERNALLENGTH = VARIABLE,
+	ALIGNMENT = double,
+	STORAGE = plain
+);
+COMMENT ON TYPE rate_summary IS
+	'mergeable summary of boolean answers: the counts of true and of false';
+
+CREATE FUNCTION rate_agg_trans(rate_summary, boolean) RETURNS rate_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION rate_agg_trans(rate_summary, boolean) IS
+	'transition function of fcr_rate and rate_agg: counts one answer';
+CREATE FUNCTION rate_agg_inverse(rate_summary, boolean) RETURNS rate_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION rate_agg_inverse(rate_summary, boolean) IS
+	'inverse transition function of fcr_rate and rate_agg, for moving window frames';
+CREATE FUNCTION rate_summary_merge(rate_summary, rate_summary) RETURNS rate_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rate_summary_merge(rate_summary, rate_summary) IS
+	'merges two rate summaries exactly (combine function and rollup)';
+CREATE FUNCTION rate_summary_unmerge(rate_summary, rate_summary) RETURNS rate_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rate_summary_unmerge(rate_summary, rate_summary) IS
+	'inverse of rate_summary_merge, for moving window frames of rollup';
+CREATE FUNCTION rate_summary_final(rate_summary) RETURNS rate_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rate_summary_final(rate_summary) IS
+	'final function of fcr_rate, rate_agg and rollup: NULL for a summary of no answers';
+
+CREATE AGGREGATE rate_agg(boolean) (
+	SFUNC = rate_agg_trans,
+	STYPE = rate_summary,
+	FINALFUNC = rate_summary_final,
+	COMBINEFUNC = rate_summary_merge,
+	MSFUNC = rate_agg_trans,
+	MINVFUNC = rate_agg_inverse,
+	MSTYPE = rate_summary,
+	MINITCOND = 'v1 true=0 false=0',
+	MFINALFUNC = rate_summary_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE rate_agg(boolean) IS
+	'summarizes boolean answers into a rate_summary; NULL answers are ignored';
+
+CREATE AGGREGATE fcr_rate(resolved_first_contact boolean) (
+	SFUNC = rate_agg_trans,
+	STYPE = rate_summary,
+	FINALFUNC = rate_summary_final,
+	COMBINEFUNC = rate_summary_merge,
+	MSFUNC = rate_agg_trans,
+	MINVFUNC = rate_agg_inverse,
+	MSTYPE = rate_summary,
+	MINITCOND = 'v1 true=0 false=0',
+	MFINALFUNC = rate_summary_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE fcr_rate(boolean) IS
+	'first-contact resolution: rate_agg under the name dashboards use';
+
+CREATE AGGREGATE rollup(rate_summary) (
+	SFUNC = rate_summary_merge,
+	STYPE = rate_summary,
+	FINALFUNC = rate_summary_final,
+	COMBINEFUNC = rate_summary_merge,
+	MSFUNC = rate_summary_merge,
+	MINVFUNC = rate_summary_unmerge,
+	MSTYPE = rate_summary,
+	MFINALFUNC = rate_summary_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE rollup(rate_summary) IS
+	'merges rate summaries exactly, e.g. daily summaries into a month';
+
+CREATE FUNCTION percent(rate_summary) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'rate_summary_percent' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION percent(rate_summary) IS 'percent of true answers, 0..100';
+CREATE FUNCTION successes(rate_summary) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'rate_summary_successes' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION successes(rate_summary) IS 'number of true answers';
+CREATE FUNCTION responses(rate_summary) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'rate_summary_responses' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION responses(rate_summary) IS 'number of non-NULL answers';
+CREATE FUNCTION lower_bound(rate_summary, confidence double precision DEFAULT 0.95)
+	RETURNS double precision
+	AS 'MODULE_PATHNAME', 'rate_summary_lower_bound' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION lower_bound(rate_summary, double precision) IS
+	'lower end of the Wilson score interval of the percent (default 95%)';
+CREATE FUNCTION upper_bound(rate_summary, confidence double precision DEFAULT 0.95)
+	RETURNS double precision
+	AS 'MODULE_PATHNAME', 'rate_summary_upper_bound' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION upper_bound(rate_summary, double precision) IS
+	'upper end of the Wilson score interval of the percent (default 95%)';
+
+CREATE FUNCTION difference(rate_summary, rate_summary) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'rate_summary_difference' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION difference(rate_summary, rate_summary) IS
+	'percent of the first summary minus percent of the second, in percentage points';
+CREATE FUNCTION difference_lower_bound(rate_summary, rate_summary,
+									   confidence double precision DEFAULT 0.95)
+	RETURNS double precision
+	AS 'MODULE_PATHNAME', 'rate_summary_difference_lower_bound' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION difference_lower_bound(rate_summary, rate_summary, double precision) IS
+	'lower end of the Newcombe hybrid score interval of the difference (default 95%)';
+CREATE FUNCTION difference_upper_bound(rate_summary, rate_summary,
+									   confidence double precision DEFAULT 0.95)
+	RETURNS double precision
+	AS 'MODULE_PATHNAME', 'rate_summary_difference_upper_bound' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION difference_upper_bound(rate_summary, rate_summary, double precision) IS
+	'upper end of the Newcombe hybrid score interval of the difference (default 95%)';
+CREATE FUNCTION p_value(rate_summary, rate_summary) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'rate_summary_p_value' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION p_value(rate_summary, rate_summary) IS
+	'two-sided p-value of the pooled two-proportion z test that the percents are equal';
+
+CREATE FUNCTION status(rate_summary, target double precision,
+					   confidence double precision DEFAULT 0.95)
+	RETURNS text
+	AS 'MODULE_PATHNAME', 'rate_summary_status' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION status(rate_summary, double precision, double precision) IS
+	'green when the interval of the percent lies wholly above the target, red when wholly below, else amber';
+
+CREATE FUNCTION rate_summary_jsonb(rate_summary) RETURNS jsonb
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rate_summary_jsonb(rate_summary) IS
+	'every figure and count of a rate summary as jsonb';
+CREATE CAST (rate_summary AS jsonb) WITH FUNCTION rate_summary_jsonb(rate_summary);
+COMMENT ON CAST (rate_summary AS jsonb) IS
+	'every figure and count of a rate summary, for BI tools and exports';
+
+CREATE FUNCTION rate_summary_eq(rate_summary, rate_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_eq' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rate_summary_eq(rate_summary, rate_summary) IS
+	'true when two rate summaries hold the same counts';
+CREATE FUNCTION rate_summary_ne(rate_summary, rate_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_ne' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rate_summary_ne(rate_summary, rate_summary) IS
+	'true when two rate summaries differ';
+CREATE OPERATOR = (
+	LEFTARG = rate_summary, RIGHTARG = rate_summary, PROCEDURE = rate_summary_eq,
+	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel
+);
+COMMENT ON OPERATOR = (rate_summary, rate_summary) IS 'same counts';
+CREATE OPERATOR <> (
+	LEFTARG = rate_summary, RIGHTARG = rate_summary, PROCEDURE = rate_summary_ne,
+	COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel
+);
+COMMENT ON OPERATOR <> (rate_summary, rate_summary) IS 'different counts';
+
 --------------------------------------------------------------------------
 -- rubric_summary: weighted QA rubric evaluations
 --------------------------------------------------------------------------

@@ -226,27 +226,100 @@ nps_value(const NpsSummary *s, double *value)
 }
 
 /*
- * Adjusted-Wald interval (Rocks 2016): add 3/4 of a response to promoters
- * and to detractors and 3 to the responses, then take the normal interval of
- * p - d with variance p + d - (p - d)^2.  Returns false with no responses.
+ * The adjusted shares of Rocks (2016): 3/4 of a response added to the
+ * promoters and to the detractors, and 3 to the n > 0 responses.  The
+ * adjusted NPS is p - d on -1..1 and its per-response variance
+ * V = p + d - (p - d)^2, which the adjustment keeps above zero even when
+ * every answer is a promoter.
+ */
+typedef struct NpsAdjusted
+{
+	double		p;				/* adjusted promoter share */
+	double		d;				/* adjusted detractor share */
+	double		n;				/* responses + 3 */
+} NpsAdjusted;
+
+static NpsAdjusted
+nps_adjusted(const NpsSummary *s, int64 n)
+{
+	NpsAdjusted a;
+
+	a.n = (double) n + 3.0;
+	a.p = ((double) nps_promoters(s) + 0.75) / a.n;
+	a.d = ((double) nps_detractors(s) + 0.75) / a.n;
+	return a;
+}
+
+/* Squared standard error of the adjusted NPS (on -1..1): V / (n + 3). */
+static double
+nps_adjusted_error2(NpsAdjusted a)
+{
+	return (a.p + a.d - (a.p - a.d) * (a.p - a.d)) / a.n;
+}
+
+/*
+ * Adjusted-Wald interval (Rocks 2016): the normal interval of the adjusted
+ * p - d.  Returns false with no responses.
  */
 static bool
 nps_interval(const NpsSummary *s, double confidence, Interval *interval)
 {
 	double		z = confidence_z(confidence);
 	int64		n = nps_responses(s);
-	double		adjusted_n = (double) n + 3.0;
-	double		p = ((double) nps_promoters(s) + 0.75) / adjusted_n;
-	double		d = ((double) nps_detractors(s) + 0.75) / adjusted_n;
-	double		centre = p - d;
-	double		half = z * sqrt((p + d - centre * centre) / adjusted_n);
+	NpsAdjusted a;
+	double		half;
 
 	if (n == 0)
 		return false;
-	interval->lower = 100.0 * (centre - half);
-	interval->upper = 100.0 * (centre + half);
+	a = nps_adjusted(s, n);
+	half = z * sqrt(nps_adjusted_error2(a));
+	interval->lower = 100.0 * (a.p - a.d - half);
+	interval->upper = 100.0 * (a.p - a.d + half);
 	*interval = clip_interval(*interval, -100.0, 100.0);
 	return true;
+}
+
+/*
+ * Compare a and b (arguments 0 and 1, with the confidence level as argument
+ * 2 where there is one) and return the part asked for; NULL when either has
+ * no responses.  The difference is that of the two NPS.  The interval and
+ * the test are the adjusted-Wald ones (Lewis and Sauro 2021), which match
+ * the single interval: the difference of the adjusted NPS over
+ * sqrt(V1 / (n1 + 3) + V2 / (n2 + 3)), on the adjusted shares, so that one
+ * promoter against one detractor is not taken for a certain difference.
+ */
+static Datum
+nps_comparison(FunctionCallInfo fcinfo, ComparisonPart part)
+{
+	NpsSummary *a = PG_GETARG_NPS(0);
+	NpsSummary *b = PG_GETARG_NPS(1);
+	double		confidence = PG_NARGS() > 2 ? PG_GETARG_FLOAT8(2) : 0.95;
+	double		z = confidence_z(confidence);
+	int64		n1 = nps_responses(a);
+	int64		n2 = nps_responses(b);
+	NpsAdjusted a1;
+	NpsAdjusted a2;
+	double		adjusted_difference;
+	double		se;
+	double		value1;
+	double		value2;
+	Comparison	result;
+
+	if (n1 == 0 || n2 == 0)
+		PG_RETURN_NULL();
+	(void) nps_value(a, &value1);
+	(void) nps_value(b, &value2);
+	a1 = nps_adjusted(a, n1);
+	a2 = nps_adjusted(b, n2);
+	adjusted_difference = (a1.p - a1.d) - (a2.p - a2.d);
+	se = sqrt(nps_adjusted_error2(a1) + nps_adjusted_error2(a2));
+	result.difference = value1 - value2;
+	result.interval.lower = 100.0 * (adjusted_difference - z * se);
+	result.interval.upper = 100.0 * (adjusted_difference + z * se);
+	result.interval = clip_interval(result.interval, -200.0, 200.0);
+	result.p_value = normal_p_value(adjusted_difference / se);
+	result.tested = true;
+	return comparison_part(fcinfo, &result, part);
 }
 
 PG_FUNCTION_INFO_V1(nps_summary_nps);
@@ -373,4 +446,32 @@ nps_summary_jsonb(PG_FUNCTION_ARGS)
 	json_double(&out, "confidence", 0.95, false);
 	json_int64_array(&out, "distribution", s->counts, NPS_POINTS);
 	PG_RETURN_DATUM(json_finish(&out));
+}
+
+PG_FUNCTION_INFO_V1(nps_summary_difference);
+Datum
+nps_summary_difference(PG_FUNCTION_ARGS)
+{
+	return nps_comparison(fcinfo, COMPARISON_DIFFERENCE);
+}
+
+PG_FUNCTION_INFO_V1(nps_summary_difference_lower_bound);
+Datum
+nps_summary_difference_lower_bound(PG_FUNCTION_ARGS)
+{
+	return nps_comparison(fcinfo, COMPARISON_LOWER_BOUND);
+}
+
+PG_FUNCTION_INFO_V1(nps_summary_difference_upper_bound);
+Datum
+nps_summary_difference_upper_bound(PG_FUNCTION_ARGS)
+{
+	return nps_comparison(fcinfo, COMPARISON_UPPER_BOUND);
+}
+
+PG_FUNCTION_INFO_V1(nps_summary_p_value);
+Datum
+nps_summary_p_value(PG_FUNCTION_ARGS)
+{
+	return nps_comparison(fcinfo, COMPARISON_P_VALUE);
 }

@@ -101,6 +101,7 @@ extern void recv_end(StringInfo buf, const char *type_name);
 /* summary_io.c: jsonb output */
 extern void json_begin(StringInfo out);
 extern void json_int64(StringInfo out, const char *key, int64 value);
+extern void json_string(StringInfo out, const char *key, const char *value);
 extern void json_double(StringInfo out, const char *key, double value,
 						bool isnull);
 extern void json_int64_array(StringInfo out, const char *key,
@@ -157,5 +158,37 @@ extern void json_double_array(StringInfo out, const char *key,
 /* summary_io.c: added for duration_summary */
 extern int64 recv_int64(StringInfo buf, const char *type_name);
 extern int32 recv_int32(StringInfo buf, const char *type_name);
+extern double normal_p_value(double z);
+extern double student_t_p_value(double t, double df);
+extern double confidence_t(double confidence, double df);
+
+/*
+ * Two summaries of the same kind compared: the difference of their headline
+ * figures (the first minus the second), its confidence interval and the
+ * two-sided p-value of the test of no difference.  tested is false when the
+ * data cannot support a test (for means: fewer than two answers on a side,
+ * or no variation on either); the interval and p-value are then NULL.
+ */
+typedef struct Comparison
+{
+	double		difference;
+	Interval	interval;
+	double		p_value;
+	bool		tested;
+} Comparison;
+
+/* Which part of a comparison an SQL function returns. */
+typedef enum ComparisonPart
+{
+	COMPARISON_DIFFERENCE,
+	COMPARISON_LOWER_BOUND,
+	COMPARISON_UPPER_BOUND,
+	COMPARISON_P_VALUE
+} ComparisonPart;
+
+extern void compare_proportions(int64 successes1, int64 n1, int64 successes2,
+								int64 n2, double confidence, Comparison *result);
+extern Datum comparison_part(FunctionCallInfo fcinfo, const Comparison *result,
+							 ComparisonPart part);
 
 #endif							/* SCORECARD_H */

@@ -19,6 +19,7 @@
 #include "common/shortest_dec.h"
 #include "libpq/pqformat.h"
 #include "utils/fmgrprotos.h"
+#include "utils/json.h"
 
 #include "scorecard.h"
 
@@ -302,6 +303,13 @@ json_int64(StringInfo out, const char *key, int64 value)
 {
 	json_key(out, key);
 	appendStringInfo(out, "%lld", (long long) value);
+}
+
+void
+json_string(StringInfo out, const char *key, const char *value)
+{
+	json_key(out, key);
+	escape_json(out, value);
 }
 
 /* A figure, or null when it is undefined (no responses). */

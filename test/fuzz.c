@@ -50,6 +50,19 @@ static const SummaryType summary_types[] = {
 			"v1 zeros=0 min=0 max=0 sum=0 sum_squares=0 first_bucket=0 counts=",
 			"v1 zeros=0 min=60000000 max=600000000 sum=1200000000 sum_squares=468000000000000000 first_bucket=905 counts=1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1",
 	NULL}},
+	{"rating_summary", {
+			"v1 kind=csat scale=5 counts=0,0,0,0,0",
+			"v1 kind=csat scale=5 counts=1,1,1,1,2",
+			"v1 kind=ces scale=7 counts=0,0,1,0,1,2,1",
+			"v1 kind=csat scale=2 counts=3,9223372036854775800",
+			"v1 kind=ces scale=10 counts=1,2,3,4,5,6,7,8,9,10",
+	NULL}},
+	{"rate_summary", {
+			"v1 true=0 false=0",
+			"v1 true=3 false=1",
+			"v1 true=9223372036854775807 false=0",
+			"v1 true=123456789 false=987654321",
+	NULL}},
 };
 
 #define N_TYPES (sizeof(summary_types) / sizeof(summary_types[0]))

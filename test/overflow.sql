@@ -8,7 +8,9 @@ BEGIN;
 -- as both add to the summary's total).
 CREATE TEMP TABLE overflow_types (type_name text, template text);
 INSERT INTO overflow_types VALUES
-	('nps_summary', 'v1 counts=0,0,0,0,0,%s,0,0,0,0,%s');
+	('nps_summary', 'v1 counts=0,0,0,0,0,%s,0,0,0,0,%s'),
+	('rating_summary', 'v1 kind=csat scale=5 counts=%s,0,0,0,%s'),
+	('rate_summary', 'v1 true=%s false=%s');
 
 SELECT plan(5 * (SELECT count(*)::integer FROM overflow_types));
 
