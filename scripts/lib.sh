@@ -48,14 +48,30 @@ stage() {
 	make -s install DESTDIR="$STAGE_DIR"
 }
 
-# pg_virtualenv options for a cluster that loads the staged build, and
-# preloads pg_cron for the production tests (running its jobs in background
-# workers, which need no password).
-staged_cluster_options() {
+# pg_virtualenv options for a cluster that loads the staged build.
+stage_options() {
 	printf '%s\n' -o "extension_destdir=$STAGE_DIR" \
-		-o "dynamic_library_path=$STAGE_DIR$("$PG_CONFIG" --pkglibdir):\$libdir" \
-		-o shared_preload_libraries=pg_cron -o cron.database_name=postgres \
+		-o "dynamic_library_path=$STAGE_DIR$("$PG_CONFIG" --pkglibdir):\$libdir"
+}
+
+# The same, and pg_cron preloaded for the production tests (running its jobs
+# in background workers, which need no password).
+staged_cluster_options() {
+	stage_options
+	printf '%s\n' -o shared_preload_libraries=pg_cron -o cron.database_name=postgres \
 		-o cron.use_background_workers=on -o max_worker_processes=16
+}
+
+# A free TCP port for a throwaway cluster, exported as PGPORT, which
+# pg_virtualenv then uses: with -t it would otherwise give 5432 to every
+# concurrent run on the machine.
+use_free_port() {
+	local port
+	while :; do
+		port=$((20000 + RANDOM % 40000))
+		(: </dev/tcp/127.0.0.1/"$port") 2>/dev/null || break
+	done
+	export PGPORT=$port
 }
 
 # Serialize against other checkouts on this machine: `make install` writes to
