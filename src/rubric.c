@@ -511,42 +511,56 @@ typedef struct Evaluation
 	int64		units;			/* the score, in SCORE_UNITs */
 } Evaluation;
 
+/* Criteria up to this many are read into a buffer on the stack. */
+#define CRITERIA_ON_STACK 64
+
 /*
- * Score an evaluation, checking every element.  The weights are divided by
+ * Read and check every criterion of an evaluation, once: into buffer when
+ * they fit, else into a fresh array.
+ */
+static Criterion *
+rubric_read(const Rubric *r, Criterion *buffer)
+{
+	ArrayCursor cursors[4];
+	Criterion  *c = r->criteria <= CRITERIA_ON_STACK ? buffer :
+		palloc(sizeof(Criterion) * r->criteria);
+
+	rubric_cursors(r, cursors);
+	for (int i = 0; i < r->criteria; i++)
+		criterion_next(cursors, i + 1, &c[i]);
+	return c;
+}
+
+/*
+ * Score an evaluation from its checked criteria.  The weights are divided by
  * the largest applicable weight first, so that their sum cannot overflow.
  */
 static Evaluation
-rubric_evaluate(const Rubric *r)
+rubric_evaluate(const Rubric *r, const Criterion *c)
 {
-	ArrayCursor cursors[4];
-	Criterion	c;
 	Evaluation	e = {false, false, 0};
 	double		largest = 0.0;
 	double		weights = 0.0;
 	double		weighted = 0.0;
 
-	rubric_cursors(r, cursors);
 	for (int i = 0; i < r->criteria; i++)
 	{
-		criterion_next(cursors, i + 1, &c);
-		if (c.applies)
+		if (c[i].applies)
 		{
-			largest = Max(largest, c.weight);
-			if (c.critical && c.points / c.maximum < 0.5)
+			largest = Max(largest, c[i].weight);
+			if (c[i].critical && c[i].points / c[i].maximum < 0.5)
 				e.autofail = true;
 		}
 	}
 	if (largest == 0.0)			/* no criterion applies, or weights sum to 0 */
 		return e;
 
-	rubric_cursors(r, cursors);
 	for (int i = 0; i < r->criteria; i++)
 	{
-		criterion_next(cursors, i + 1, &c);
-		if (c.applies)
+		if (c[i].applies)
 		{
-			weights += c.weight / largest;
-			weighted += c.weight / largest * (c.points / c.maximum);
+			weights += c[i].weight / largest;
+			weighted += c[i].weight / largest * (c[i].points / c[i].maximum);
 		}
 	}
 	e.scored = true;
@@ -564,11 +578,9 @@ score_bin(int64 units)
 
 /* Add (direction 1) or take back (-1) one scored evaluation. */
 static void
-rubric_apply(RubricSummary *s, const Rubric *r, const Evaluation *e,
-			 int direction)
+rubric_apply(RubricSummary *s, const Rubric *r, const Criterion *c,
+			 const Evaluation *e, int direction)
 {
-	ArrayCursor cursors[4];
-	Criterion	c;
 	int128	   *sums = CRITERION_SUMS(s);
 	int64	   *counts = CRITERION_COUNTS(s);
 	int128		square = (int128) e->units * e->units;
@@ -590,21 +602,19 @@ rubric_apply(RubricSummary *s, const Rubric *r, const Evaluation *e,
 		sum_removed(&s->score_squares, square, RUBRIC_TYPE_NAME);
 	}
 
-	rubric_cursors(r, cursors);
 	for (int i = 0; i < r->criteria; i++)
 	{
-		criterion_next(cursors, i + 1, &c);
-		if (!c.applies)
+		if (!c[i].applies)
 			continue;
 		if (direction > 0)
 		{
 			count_added(&counts[i], RUBRIC_TYPE_NAME);
-			sum_added(&sums[i], criterion_units(&c), RUBRIC_TYPE_NAME);
+			sum_added(&sums[i], criterion_units(&c[i]), RUBRIC_TYPE_NAME);
 		}
 		else
 		{
 			count_removed(&counts[i], RUBRIC_TYPE_NAME);
-			sum_removed(&sums[i], criterion_units(&c), RUBRIC_TYPE_NAME);
+			sum_removed(&sums[i], criterion_units(&c[i]), RUBRIC_TYPE_NAME);
 		}
 	}
 }
@@ -629,10 +639,11 @@ Datum
 rubric_score(PG_FUNCTION_ARGS)
 {
 	Rubric		r;
+	Criterion	buffer[CRITERIA_ON_STACK];
 	Evaluation	e;
 
 	(void) rubric_begin(fcinfo, 0, &r);
-	e = rubric_evaluate(&r);
+	e = rubric_evaluate(&r, rubric_read(&r, buffer));
 	if (!e.scored)
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8((double) e.units / (double) SCORE_UNIT);
@@ -649,9 +660,16 @@ weighted_rubric_trans(PG_FUNCTION_ARGS)
 {
 	RubricSummary *s;
 	Rubric		r;
-	Evaluation	e;
+	Criterion	buffer[CRITERIA_ON_STACK];
+	Criterion  *c = NULL;
+	Evaluation	e = {false, false, 0};
 
-	if (!rubric_begin(fcinfo, 1, &r) || !(e = rubric_evaluate(&r)).scored)
+	if (rubric_begin(fcinfo, 1, &r))
+	{
+		c = rubric_read(&r, buffer);
+		e = rubric_evaluate(&r, c);
+	}
+	if (!e.scored)
 	{
 		if (PG_ARGISNULL(0))
 			PG_RETURN_NULL();
@@ -665,7 +683,7 @@ weighted_rubric_trans(PG_FUNCTION_ARGS)
 		if (s->criteria != r.criteria)
 			rubric_mismatch(s->criteria, r.criteria, "evaluation");
 	}
-	rubric_apply(s, &r, &e, 1);
+	rubric_apply(s, &r, c, &e, 1);
 	PG_RETURN_POINTER(s);
 }
 
@@ -676,16 +694,23 @@ weighted_rubric_inverse(PG_FUNCTION_ARGS)
 {
 	RubricSummary *s;
 	Rubric		r;
-	Evaluation	e;
+	Criterion	buffer[CRITERIA_ON_STACK];
+	Criterion  *c = NULL;
+	Evaluation	e = {false, false, 0};
 
 	if (PG_ARGISNULL(0))
 		elog(ERROR, "weighted_rubric inverse transition called without a state");
-	if (!rubric_begin(fcinfo, 1, &r) || !(e = rubric_evaluate(&r)).scored)
+	if (rubric_begin(fcinfo, 1, &r))
+	{
+		c = rubric_read(&r, buffer);
+		e = rubric_evaluate(&r, c);
+	}
+	if (!e.scored)
 		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
 	s = summary_for_update(fcinfo, 0);
 	if (s->criteria != r.criteria)
 		elog(ERROR, "weighted_rubric inverse transition removed an evaluation it never added");
-	rubric_apply(s, &r, &e, -1);
+	rubric_apply(s, &r, c, &e, -1);
 	PG_RETURN_POINTER(s);
 }
 
