@@ -48,15 +48,18 @@ SELECT agent_id, channel, created_at, handle_seconds, resolved,
 	   CASE WHEN surveyed THEN least(5, greatest(1, round(3.9 + 0.55 * quality)))::integer END,
 	   CASE WHEN surveyed THEN least(7, greatest(1, round(5.1 + 0.6 * quality)))::integer END
 FROM (
-	SELECT agent_id, channel, created_at, resolved, surveyed, answered_nps,
-		   -- log-normal handle times around a median that depends on the channel
+	SELECT agent_id, team_id, channel, created_at, resolved, surveyed, answered_nps,
+		   -- log-normal handle times around a median that depends on the
+		   -- channel; Tech Support and Enterprise contacts take longer, and
+		   -- skilled agents are a little quicker
 		   round(CASE channel WHEN 'phone' THEN 360 WHEN 'chat' THEN 540 ELSE 900 END
-				 * exp(0.6 * noise_a))::integer AS handle_seconds,
+				 * CASE team_id WHEN 2 THEN 1.2 WHEN 5 THEN 1.1 ELSE 1 END
+				 * exp(0.6 * noise_a - 0.08 * skill))::integer AS handle_seconds,
 		   -- how the customer felt: the agent, the team's year, resolution, luck
 		   skill + team_trend + CASE WHEN resolved THEN 0.9 ELSE -0.9 END
 			 + 1.5 * noise_b AS quality
 	FROM (
-		SELECT a.agent_id, s.skill, day + interval '8 hours'
+		SELECT a.agent_id, a.team_id, s.skill, day + interval '8 hours'
 				   + random() * interval '10 hours' AS created_at,
 			   CASE WHEN r_channel < 0.5 THEN 'phone'
 					WHEN r_channel < 0.85 THEN 'chat' ELSE 'email' END AS channel,
@@ -83,7 +86,76 @@ FROM (
 	) draws
 ) shaped;
 
-ANALYZE teams, agents, interactions;
+-- The QA rubric: six criteria, each scored in points from 0 to its maximum.
+-- Compliance (identity checks, required disclosures) is pass or fail and
+-- critical: failing it makes the whole evaluation score 0.
+CREATE TABLE rubric_criteria (
+	criterion integer PRIMARY KEY,   -- position in every evaluation's score array
+	name text NOT NULL UNIQUE,
+	weight double precision NOT NULL,
+	max_points double precision NOT NULL,
+	critical boolean NOT NULL
+);
+INSERT INTO rubric_criteria VALUES
+	(1, 'greeting',      1, 5,  false),
+	(2, 'listening',     2, 5,  false),
+	(3, 'knowledge',     3, 10, false),
+	(4, 'communication', 2, 5,  false),
+	(5, 'empathy',       2, 5,  false),
+	(6, 'compliance',    2, 1,  true);
+
+-- QA evaluations of a 3% random sample of the interactions, one row per
+-- evaluation, a column per criterion in points.  NULL is N/A: listening
+-- does not apply to email, empathy only where the customer was upset.
+CREATE TABLE qa_evaluations (
+	evaluation_id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+	interaction_id bigint NOT NULL UNIQUE REFERENCES interactions,
+	evaluated_at timestamptz NOT NULL,
+	greeting smallint CHECK (greeting BETWEEN 0 AND 5),
+	listening smallint CHECK (listening BETWEEN 0 AND 5),
+	knowledge smallint CHECK (knowledge BETWEEN 0 AND 10),
+	communication smallint CHECK (communication BETWEEN 0 AND 5),
+	empathy smallint CHECK (empathy BETWEEN 0 AND 5),
+	compliance smallint CHECK (compliance BETWEEN 0 AND 1)
+);
+
+CREATE FUNCTION pg_temp.gaussian() RETURNS double precision LANGUAGE sql VOLATILE
+RETURN sqrt(-2 * ln(1 - random())) * cos(2 * pi() * random());
+
+-- Each agent's strengths and weaknesses on the rubric: their skill, plus an
+-- offset per criterion that gives each agent a different weakest criterion.
+CREATE TEMP TABLE agent_rubric_skill AS
+SELECT agent_id, skill,
+	   0.90 + 0.04 * skill + 0.05 * pg_temp.gaussian() AS greeting,
+	   0.84 + 0.04 * skill + 0.05 * pg_temp.gaussian() AS listening,
+	   0.80 + 0.05 * skill + 0.05 * pg_temp.gaussian() AS knowledge,
+	   0.84 + 0.04 * skill + 0.05 * pg_temp.gaussian() AS communication,
+	   0.82 + 0.04 * skill + 0.05 * pg_temp.gaussian() AS empathy,
+	   -- chance of failing compliance on one contact
+	   0.02 * exp(-0.6 * skill + 0.4 * pg_temp.gaussian()) AS compliance_risk
+FROM agent_skill
+ORDER BY agent_id;
+
+-- Points out of max_points for an agent whose expected share is mean.
+CREATE FUNCTION pg_temp.points(mean double precision, max_points integer) RETURNS smallint
+LANGUAGE sql VOLATILE
+RETURN least(max_points, greatest(0, round(max_points * (mean + 0.13 * pg_temp.gaussian()))));
+
+INSERT INTO qa_evaluations (interaction_id, evaluated_at, greeting, listening, knowledge,
+							communication, empathy, compliance)
+SELECT i.interaction_id,
+	   i.created_at + interval '1 day' + random() * interval '6 days',
+	   pg_temp.points(r.greeting, 5),
+	   CASE WHEN i.channel <> 'email' THEN pg_temp.points(r.listening, 5) END,
+	   pg_temp.points(r.knowledge, 10),
+	   pg_temp.points(r.communication, 5),
+	   CASE WHEN random() < 0.35 THEN pg_temp.points(r.empathy, 5) END,
+	   CASE WHEN random() < r.compliance_risk THEN 0 ELSE 1 END
+FROM interactions i TABLESAMPLE BERNOULLI (3) REPEATABLE (2026)
+JOIN agent_rubric_skill r USING (agent_id)
+ORDER BY i.interaction_id;
+
+ANALYZE teams, agents, interactions, rubric_criteria, qa_evaluations;
 
 \echo
 \echo 'Sample data'
@@ -91,5 +163,6 @@ SELECT count(*) AS interactions,
 	   count(DISTINCT agent_id) AS agents,
 	   min(created_at)::date AS first_day, max(created_at)::date AS last_day,
 	   round(100.0 * count(nps_score) / count(*), 1) AS nps_answered_pct,
-	   round(100.0 * count(csat_rating) / count(*), 1) AS csat_answered_pct
+	   round(100.0 * count(csat_rating) / count(*), 1) AS csat_answered_pct,
+	   (SELECT count(*) FROM qa_evaluations) AS qa_evaluations
 FROM interactions;
