@@ -158,11 +158,11 @@ ORDER BY i.interaction_id;
 ANALYZE teams, agents, interactions, rubric_criteria, qa_evaluations;
 
 \echo
-\echo 'Sample data'
+\echo 'Sample data (answered: percent of interactions with an answer to the question)'
 SELECT count(*) AS interactions,
        count(DISTINCT agent_id) AS agents,
        min(created_at)::date AS first_day, max(created_at)::date AS last_day,
-       round(100.0 * count(nps_score) / count(*), 1) AS nps_answered_pct,
-       round(100.0 * count(csat_rating) / count(*), 1) AS csat_answered_pct,
+       round(100.0 * count(nps_score) / count(*), 1) AS nps_answered,
+       round(100.0 * count(csat_rating) / count(*), 1) AS csat_answered,
        (SELECT count(*) FROM qa_evaluations) AS qa_evaluations
 FROM interactions;

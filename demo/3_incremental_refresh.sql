@@ -9,6 +9,10 @@ CREATE TABLE agent_daily_summary (
     day date NOT NULL,
     interactions bigint NOT NULL,
     nps nps_summary,
+    csat rating_summary,
+    ces rating_summary,
+    fcr rate_summary,
+    aht duration_summary,
     PRIMARY KEY (agent_id, day)
 );
 
@@ -18,7 +22,9 @@ BEGIN ATOMIC
     DELETE FROM agent_daily_summary
     WHERE day > current_date - days;
     INSERT INTO agent_daily_summary
-    SELECT agent_id, created_at::date, count(*), nps_agg(nps_score)
+    SELECT agent_id, created_at::date, count(*),
+           nps_agg(nps_score), csat_agg(csat_rating), ces_agg(ces_rating),
+           fcr_rate(resolved_first_contact), aht_agg(handle_seconds)
     FROM interactions
     WHERE created_at >= current_date - days + 1
     GROUP BY agent_id, created_at::date;
