@@ -56,17 +56,17 @@ FROM (
 ) yearly
 ORDER BY team IS NULL, nps(nps) DESC;
 
-\echo 'Agents: the year''s QA score with its 95% interval and status, the percent of'
-\echo 'evaluations auto-failed on compliance, and the weakest rubric criterion'
-\echo '(criterion score: mean percent of its maximum points where it applied)'
+\echo 'Agents: the year''s QA score with its 95% interval and status against the target,'
+\echo 'the percent of evaluations auto-failed on compliance, and the weakest rubric'
+\echo 'criterion with its score (mean percent of its maximum points where it applied)'
 SELECT agent_name AS agent,
        team_name AS team,
-       responses(qa) AS evaluations,
-       to_char(score(qa), '990.0') || ' ' || status(qa, (SELECT target FROM scorecard_targets
-                                                        WHERE metric = 'qa')) AS qa,
+       responses(qa) AS evals,
+       to_char(score(qa), 'FM990.0') || ' ' || status(qa, (SELECT target FROM scorecard_targets
+                                                          WHERE metric = 'qa')) AS qa,
        format('[%s, %s]', to_char(lower_bound(qa), 'FM990.0'),
               to_char(upper_bound(qa), 'FM990.0')) AS qa_95,
-       round(autofail_rate(qa)::numeric, 1) AS autofail_pct,
+       round(autofail_rate(qa)::numeric, 1) AS autofail,
        weakest.name || ' ' || round(weakest.score::numeric) AS weakest_criterion
 FROM (
     SELECT agent_id, rollup(qa) AS qa FROM agent_daily_qa GROUP BY agent_id
