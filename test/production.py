@@ -5,12 +5,14 @@ Loads the demo's sample data and recipes (demo/*.sql, the same files the
 README shows) into a fresh database, then checks what DBAs and BI tools do
 with them: concurrent refresh under reads, a pg_cron schedule, incremental
 refresh, pg_dump/pg_restore, COPY BINARY, a real client driver, and
-GROUPING SETS totals.  Runs inside pg_virtualenv, whose server preloads
+GROUPING SETS totals, and that the README still shows the recipe files as they
+are.  Runs inside pg_virtualenv, whose server preloads
 pg_cron (see scripts/test).
 """
 import glob
 import io
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -356,7 +358,18 @@ def test_grouping_sets(db):
           "plain SQL over the raw rows", f"{len(rows)} rows, {len(raw)} raw; worst {worst}")
 
 
+def test_readme_recipes():
+    """The README's recipe blocks are excerpts of the demo files, as they are."""
+    readme = open("README.md").read()
+    blocks = re.findall(r"From `(demo/[^`]+)`:\n\n```sql\n(.*?)```", readme, re.S)
+    missing = [path for path, block in blocks if block not in open(path).read()]
+    check(len(blocks) >= 4 and not missing,
+          f"the README's {len(blocks)} recipe blocks are verbatim excerpts of demo/*.sql",
+          f"not found in their file: {missing}")
+
+
 def main():
+    test_readme_recipes()
     admin = connect("postgres")
     load(admin)
     db = connect()
