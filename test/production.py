@@ -5,12 +5,14 @@ Loads the demo's sample data and recipes (demo/*.sql, the same files the
 README shows) into a fresh database, then checks what DBAs and BI tools do
 with them: concurrent refresh under reads, a pg_cron schedule, incremental
 refresh, pg_dump/pg_restore, COPY BINARY, a real client driver, and
-GROUPING SETS totals.  Runs inside pg_virtualenv, whose server preloads
+GROUPING SETS totals, and that the README still shows the recipe files as they
+are.  Runs inside pg_virtualenv, whose server preloads
 pg_cron (see scripts/test).
 """
 import glob
 import io
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -58,9 +60,26 @@ def add_answers(connection, count):
     """New survey answers today, as a live system would record them."""
     query(connection, """
         INSERT INTO interactions (agent_id, channel, created_at, handle_seconds,
-                                  resolved_first_contact, nps_score)
-        SELECT 1 + g %% 40, 'chat', now(), 300, true, 10
+                                  resolved_first_contact, nps_score, csat_rating, ces_rating)
+        SELECT 1 + g %% 40, 'chat', now(), 300 + g %% 7, g %% 3 > 0, 10, 4 + g %% 2, 6
         FROM generate_series(1, %s) g""", (count,))
+
+
+# The summary columns of the interaction metrics, in agent_daily and in
+# agent_daily_summary, and the aggregates that compute them from the raw rows.
+SUMMARIES = {
+    "nps": "nps_agg(nps_score)",
+    "csat": "csat_agg(csat_rating)",
+    "ces": "ces_agg(ces_rating)",
+    "fcr": "fcr_rate(resolved_first_contact)",
+    "aht": "aht_agg(handle_seconds)",
+}
+STORED = ", ".join(f"{name}::text" for name in SUMMARIES)
+RECOMPUTED = ", ".join(f"{aggregate}::text" for aggregate in SUMMARIES.values())
+
+# Targets as the demo states them, and which side of each is good.
+HIGHER_IS_BETTER = {"nps": True, "csat": True, "ces": True, "fcr": True, "qa": True,
+                    "aht": False}
 
 
 def load(admin):
@@ -104,6 +123,18 @@ def test_concurrent_refresh(db):
           "readers during the refresh see the old or the new totals, never an error",
           f"errors {errors}, totals seen {sorted(seen)}")
 
+    # The QA summaries have their own view and unique index.
+    before = value(db, "SELECT sum(qa_evaluations) FROM team_monthly_scorecard")
+    query(db, """
+        INSERT INTO qa_evaluations (interaction_id, evaluated_at, greeting, listening,
+                                    knowledge, communication, empathy, compliance)
+        SELECT min(interaction_id), now(), 5, 4, 9, 4, NULL, 1 FROM interactions
+        WHERE interaction_id NOT IN (SELECT interaction_id FROM qa_evaluations)""")
+    query(db, "REFRESH MATERIALIZED VIEW CONCURRENTLY agent_daily_qa")
+    after = value(db, "SELECT sum(qa_evaluations) FROM team_monthly_scorecard")
+    check(after == before + 1, "concurrent refresh of agent_daily_qa picks up a new evaluation",
+          f"before {before}, after {after}")
+
 
 def test_pg_cron(db):
     """pg_cron, loaded for real, refreshes the view on its schedule."""
@@ -132,17 +163,17 @@ def test_pg_cron(db):
 
 
 def summary_table_matches_full_recompute(db):
-    return value(db, """
+    return value(db, f"""
         SELECT count(*) = 0 FROM (
-            (SELECT agent_id, day, interactions, nps::text FROM agent_daily_summary
+            (SELECT agent_id, day, interactions, {STORED} FROM agent_daily_summary
              EXCEPT
-             SELECT agent_id, created_at::date, count(*), nps_agg(nps_score)::text
+             SELECT agent_id, created_at::date, count(*), {RECOMPUTED}
              FROM interactions GROUP BY 1, 2)
             UNION ALL
-            (SELECT agent_id, created_at::date, count(*), nps_agg(nps_score)::text
+            (SELECT agent_id, created_at::date, count(*), {RECOMPUTED}
              FROM interactions GROUP BY 1, 2
              EXCEPT
-             SELECT agent_id, day, interactions, nps::text FROM agent_daily_summary)) d""")
+             SELECT agent_id, day, interactions, {STORED} FROM agent_daily_summary)) d""")
 
 
 def test_incremental_refresh(db):
@@ -179,10 +210,12 @@ def test_incremental_refresh(db):
 
 
 def snapshot(connection):
-    return query(connection, """
-        SELECT 'mv', agent_id, day, nps::text FROM agent_daily
+    return query(connection, f"""
+        SELECT 'mv', agent_id, day, {STORED}, NULL FROM agent_daily
         UNION ALL
-        SELECT 'table', agent_id, day, nps::text FROM agent_daily_summary
+        SELECT 'table', agent_id, day, {STORED}, NULL FROM agent_daily_summary
+        UNION ALL
+        SELECT 'qa', agent_id, day, NULL, NULL, NULL, NULL, NULL, qa::text FROM agent_daily_qa
         ORDER BY 1, 2, 3""")
 
 
@@ -191,6 +224,7 @@ def test_dump_restore(db):
     restored = DATABASE + "_restored"
     # pg_restore recomputes a materialized view, so bring ours up to date first
     query(db, "REFRESH MATERIALIZED VIEW agent_daily")
+    query(db, "REFRESH MATERIALIZED VIEW agent_daily_qa")
     admin = connect("postgres")
     query(admin, f"DROP DATABASE IF EXISTS {restored}")
     query(admin, f"CREATE DATABASE {restored}")
@@ -202,7 +236,8 @@ def test_dump_restore(db):
     original, restored_rows = snapshot(db), snapshot(copy)
     differing = [pair for pair in zip(original, restored_rows) if pair[0] != pair[1]]
     check(len(original) > 1000 and original == restored_rows,
-          f"pg_dump -Fc / pg_restore keeps all {len(original)} stored summaries unchanged",
+          f"pg_dump -Fc / pg_restore keeps the summaries of all {len(original)} stored rows "
+          "unchanged",
           f"{len(restored_rows)} rows restored; first differences {differing[:3]}")
     copy.close()
     query(admin, f"DROP DATABASE {restored}")
@@ -211,18 +246,24 @@ def test_dump_restore(db):
 
 def test_binary_copy(db):
     """COPY ... (FORMAT binary) out and back in: summaries unchanged."""
-    data = io.BytesIO()
-    with db.cursor() as cursor:
-        cursor.copy_expert("COPY (SELECT agent_id, day, nps FROM agent_daily_summary) "
-                           "TO STDOUT (FORMAT binary)", data)
-        query(db, "CREATE TEMP TABLE copied (agent_id integer, day date, nps nps_summary)")
-        data.seek(0)
-        cursor.copy_expert("COPY copied FROM STDIN (FORMAT binary)", data)
-    differing = value(db, """SELECT count(*) FROM agent_daily_summary s
-                             FULL JOIN copied c USING (agent_id, day)
-                             WHERE c.nps IS DISTINCT FROM s.nps""")
-    check(differing == 0, "COPY BINARY out and in keeps every summary unchanged",
-          f"{differing} rows differ")
+    for table, columns in (("agent_daily_summary", list(SUMMARIES)), ("agent_daily_qa", ["qa"])):
+        listed = ", ".join(columns)
+        data = io.BytesIO()
+        with db.cursor() as cursor:
+            cursor.copy_expert(f"COPY (SELECT agent_id, day, {listed} FROM {table}) "
+                               "TO STDOUT (FORMAT binary)", data)
+            query(db, f"CREATE TEMP TABLE copied_{table} AS "
+                      f"SELECT agent_id, day, {listed} FROM {table} WITH NO DATA")
+            data.seek(0)
+            cursor.copy_expert(f"COPY copied_{table} FROM STDIN (FORMAT binary)", data)
+        differences = " OR ".join(f"c.{column} IS DISTINCT FROM s.{column}" for column in columns)
+        differing = value(db, f"""SELECT count(*) FROM {table} s
+                                  FULL JOIN copied_{table} c USING (agent_id, day)
+                                  WHERE {differences}""")
+        rows = value(db, f"SELECT count(*) FROM copied_{table}")
+        check(differing == 0 and rows > 1000,
+              f"COPY BINARY out and in keeps every summary of {table} ({listed}) unchanged",
+              f"{differing} rows differ, {rows} copied")
 
 
 def test_client_driver(db):
@@ -233,11 +274,42 @@ def test_client_driver(db):
         rows = cursor.fetchall()
     figures = [name for name in names if not name.endswith("_summary")
                and name not in ("team", "month")]
+    # The month of the answers the tests added has no QA evaluations, so its
+    # QA figures are NULL; every other value must be a number.
     wrong = [(name, type(row[names.index(name)]).__name__) for row in rows for name in figures
-             if not isinstance(row[names.index(name)], (int, float, Decimal))]
-    check(len(rows) >= 60 and len(figures) >= 5 and not wrong,
+             if not isinstance(row[names.index(name)], (int, float, Decimal))
+             and not (row[names.index(name)] is None and name.startswith("qa"))]
+    complete = [row for row in rows if all(row[names.index(name)] is not None
+                                           for name in figures)]
+    check(len(complete) >= 60 and len(figures) >= 25 and not wrong,
           f"psycopg2 reads {', '.join(figures)} as numbers",
-          f"{len(rows)} rows; not numbers: {wrong[:5]}")
+          f"{len(rows)} rows, {len(complete)} without NULLs; not numbers: {wrong[:5]}")
+
+
+def test_status(db):
+    """Each status in team_monthly_status agrees with the bounds and the target."""
+    targets = dict(query(db, "SELECT metric, target FROM scorecard_targets"))
+    metrics = list(HIGHER_IS_BETTER)
+    rows = query(db, f"""
+        SELECT {", ".join(f"s.{m}_low, s.{m}_high, t.{m}_status" for m in metrics)}
+        FROM team_monthly_scorecard s JOIN team_monthly_status t USING (team, month)
+        WHERE s.qa IS NOT NULL""")
+    wrong, seen = [], set()
+    for row in rows:
+        for k, metric in enumerate(metrics):
+            low, high, status = row[3 * k:3 * k + 3]
+            target = targets[metric]
+            good, bad = (low > target, high < target)
+            if not HIGHER_IS_BETTER[metric]:
+                good, bad = (high < target, low > target)
+            expected = "green" if good else "red" if bad else "amber"
+            seen.add(status)
+            if status != expected:
+                wrong.append((metric, low, high, target, status, expected))
+    check(len(rows) >= 60 and len(targets) == 6 and not wrong and seen == {"green", "amber", "red"},
+          "team_monthly_status: each status is green, amber or red as its interval and target say "
+          "(lower is better for AHT)",
+          f"{len(rows)} rows, statuses seen {seen}; wrong: {wrong[:5]}")
 
 
 def test_grouping_sets(db):
@@ -263,13 +335,47 @@ def test_grouping_sets(db):
           "while the average of the monthly NPS is not the yearly NPS",
           f"average {averaged}, yearly {totals[('Billing', None)]}")
 
+    # The same for CSAT, FCR and AHT, by the same GROUPING SETS over the wider view.
+    rows = query(db, """
+        SELECT t.team_name, date_trunc('month', d.day)::date AS month,
+               csat(rollup(d.csat)), percent(rollup(d.fcr)), mean(rollup(d.aht))
+        FROM agent_daily d JOIN agents a USING (agent_id) JOIN teams t USING (team_id)
+        GROUP BY GROUPING SETS ((t.team_name, date_trunc('month', d.day)::date),
+                                (t.team_name), ())""")
+    raw = {(team, month): figures for team, month, *figures in query(db, """
+        SELECT t.team_name, date_trunc('month', i.created_at)::date,
+               100.0 * count(*) FILTER (WHERE csat_rating >= 4) / count(csat_rating),
+               100.0 * count(*) FILTER (WHERE resolved_first_contact) / count(*),
+               avg(handle_seconds)
+        FROM interactions i JOIN agents a USING (agent_id) JOIN teams t USING (team_id)
+        GROUP BY GROUPING SETS ((t.team_name, date_trunc('month', i.created_at)::date),
+                                (t.team_name), ())""")}
+    worst = max(abs(float(expected) - got)
+                for team, month, *figures in rows
+                for expected, got in zip(raw[(team, month)], figures))
+    check(len(rows) == len(raw) and len(rows) >= 66 and worst < 1e-9,
+          "CSAT, FCR and AHT of every team-month, team and the grand total equal "
+          "plain SQL over the raw rows", f"{len(rows)} rows, {len(raw)} raw; worst {worst}")
+
+
+def test_readme_recipes():
+    """The README's recipe blocks are excerpts of the demo files, as they are."""
+    readme = open("README.md").read()
+    blocks = re.findall(r"From `(demo/[^`]+)`:\n\n```sql\n(.*?)```", readme, re.S)
+    missing = [path for path, block in blocks if block not in open(path).read()]
+    check(len(blocks) >= 4 and not missing,
+          f"the README's {len(blocks)} recipe blocks are verbatim excerpts of demo/*.sql",
+          f"not found in their file: {missing}")
+
 
 def main():
+    test_readme_recipes()
     admin = connect("postgres")
     load(admin)
     db = connect()
     tests = [test_concurrent_refresh, test_pg_cron, test_incremental_refresh,
-             test_dump_restore, test_binary_copy, test_client_driver, test_grouping_sets]
+             test_dump_restore, test_binary_copy, test_client_driver, test_status,
+             test_grouping_sets]
     for test in tests:
         try:
             test(db)
