@@ -30,15 +30,10 @@
 
 #include "common/int.h"
 #include "common/shortest_dec.h"
-#include "libpq/pqformat.h"
-#include "utils/fmgrprotos.h"
-
-/* scorecard.h has its own Interval (a confidence interval): rename PG's. */
-#define Interval PgInterval
 #include "datatype/timestamp.h"
-#undef Interval
-
+#include "libpq/pqformat.h"
 #include "utils/builtins.h"
+#include "utils/fmgrprotos.h"
 
 #include "scorecard.h"
 
@@ -475,7 +470,7 @@ seconds_to_us(double seconds)
 static int64
 interval_to_us(Datum datum)
 {
-	const PgInterval *span = (const PgInterval *) DatumGetPointer(datum);
+	const Interval *span = (const Interval *) DatumGetPointer(datum);
 	int128		us = (int128) span->time +
 		(int128) span->day * USECS_PER_DAY +
 		(int128) (span->month / MONTHS_PER_YEAR) *
@@ -548,7 +543,8 @@ duration_variance(const DurationSummary *s)
 
 /* Normal interval of the mean, in seconds, clipped at 0: needs n >= 2. */
 static bool
-duration_interval(const DurationSummary *s, double confidence, Interval *interval)
+duration_interval(const DurationSummary *s, double confidence,
+				  ConfidenceInterval *interval)
 {
 	double		z = confidence_z(confidence);
 	double		mean;
@@ -1117,7 +1113,7 @@ PG_FUNCTION_INFO_V1(duration_summary_status);
 Datum
 duration_summary_status(PG_FUNCTION_ARGS)
 {
-	Interval	interval;
+	ConfidenceInterval interval;
 	const char *status;
 
 	if (!duration_interval(PG_GETARG_DURATION(0), PG_GETARG_FLOAT8(2), &interval))
@@ -1131,7 +1127,7 @@ PG_FUNCTION_INFO_V1(duration_summary_lower_bound);
 Datum
 duration_summary_lower_bound(PG_FUNCTION_ARGS)
 {
-	Interval	interval;
+	ConfidenceInterval interval;
 
 	if (!duration_interval(PG_GETARG_DURATION(0), PG_GETARG_FLOAT8(1), &interval))
 		PG_RETURN_NULL();
@@ -1142,7 +1138,7 @@ PG_FUNCTION_INFO_V1(duration_summary_upper_bound);
 Datum
 duration_summary_upper_bound(PG_FUNCTION_ARGS)
 {
-	Interval	interval;
+	ConfidenceInterval interval;
 
 	if (!duration_interval(PG_GETARG_DURATION(0), PG_GETARG_FLOAT8(1), &interval))
 		PG_RETURN_NULL();
@@ -1156,7 +1152,7 @@ duration_summary_jsonb(PG_FUNCTION_ARGS)
 {
 	DurationSummary *s = PG_GETARG_DURATION(0);
 	StringInfoData out;
-	Interval	interval = {0.0, 0.0};
+	ConfidenceInterval interval = {0.0, 0.0};
 	bool		empty = s->responses == 0;
 	bool		has_interval = duration_interval(s, 0.95, &interval);
 	int64	   *counts = palloc(sizeof(int64) * (s->buckets + 1));

@@ -262,7 +262,8 @@ nps_adjusted_error2(NpsAdjusted a)
  * p - d.  Returns false with no responses.
  */
 static bool
-nps_interval(const NpsSummary *s, double confidence, Interval *interval)
+nps_interval(const NpsSummary *s, double confidence,
+			 ConfidenceInterval *interval)
 {
 	double		z = confidence_z(confidence);
 	int64		n = nps_responses(s);
@@ -387,7 +388,7 @@ PG_FUNCTION_INFO_V1(nps_summary_lower_bound);
 Datum
 nps_summary_lower_bound(PG_FUNCTION_ARGS)
 {
-	Interval	interval;
+	ConfidenceInterval interval;
 
 	if (!nps_interval(PG_GETARG_NPS(0), PG_GETARG_FLOAT8(1), &interval))
 		PG_RETURN_NULL();
@@ -398,7 +399,7 @@ PG_FUNCTION_INFO_V1(nps_summary_upper_bound);
 Datum
 nps_summary_upper_bound(PG_FUNCTION_ARGS)
 {
-	Interval	interval;
+	ConfidenceInterval interval;
 
 	if (!nps_interval(PG_GETARG_NPS(0), PG_GETARG_FLOAT8(1), &interval))
 		PG_RETURN_NULL();
@@ -410,7 +411,7 @@ PG_FUNCTION_INFO_V1(nps_summary_status);
 Datum
 nps_summary_status(PG_FUNCTION_ARGS)
 {
-	Interval	interval;
+	ConfidenceInterval interval;
 	double		target = PG_GETARG_FLOAT8(1);
 	const char *status;
 
@@ -428,7 +429,7 @@ nps_summary_jsonb(PG_FUNCTION_ARGS)
 	NpsSummary *s = PG_GETARG_NPS(0);
 	StringInfoData out;
 	double		value = 0.0;
-	Interval	interval = {0.0, 0.0};
+	ConfidenceInterval interval = {0.0, 0.0};
 	bool		has_value = nps_value(s, &value);
 
 	(void) nps_interval(s, 0.95, &interval);

@@ -194,7 +194,8 @@ rate_percent(const RateSummary *s, double *value)
 
 /* Wilson score interval of the percent; false with no responses. */
 static bool
-rate_interval(const RateSummary *s, double confidence, Interval *interval)
+rate_interval(const RateSummary *s, double confidence,
+			  ConfidenceInterval *interval)
 {
 	double		z = confidence_z(confidence);
 	int64		n = rate_responses(s);
@@ -237,7 +238,7 @@ PG_FUNCTION_INFO_V1(rate_summary_status);
 Datum
 rate_summary_status(PG_FUNCTION_ARGS)
 {
-	Interval	interval;
+	ConfidenceInterval interval;
 	const char *status;
 
 	if (!rate_interval(PG_GETARG_RATE(0), PG_GETARG_FLOAT8(2), &interval))
@@ -251,7 +252,7 @@ PG_FUNCTION_INFO_V1(rate_summary_lower_bound);
 Datum
 rate_summary_lower_bound(PG_FUNCTION_ARGS)
 {
-	Interval	interval;
+	ConfidenceInterval interval;
 
 	if (!rate_interval(PG_GETARG_RATE(0), PG_GETARG_FLOAT8(1), &interval))
 		PG_RETURN_NULL();
@@ -262,7 +263,7 @@ PG_FUNCTION_INFO_V1(rate_summary_upper_bound);
 Datum
 rate_summary_upper_bound(PG_FUNCTION_ARGS)
 {
-	Interval	interval;
+	ConfidenceInterval interval;
 
 	if (!rate_interval(PG_GETARG_RATE(0), PG_GETARG_FLOAT8(1), &interval))
 		PG_RETURN_NULL();
@@ -328,7 +329,7 @@ rate_summary_jsonb(PG_FUNCTION_ARGS)
 	RateSummary *s = PG_GETARG_RATE(0);
 	StringInfoData out;
 	double		value = 0.0;
-	Interval	interval = {0.0, 0.0};
+	ConfidenceInterval interval = {0.0, 0.0};
 	bool		has_value = rate_percent(s, &value);
 
 	(void) rate_interval(s, 0.95, &interval);

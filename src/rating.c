@@ -393,7 +393,8 @@ rating_mean(const RatingSummary *s)
  * answer says nothing about the spread, so its interval is the whole scale.
  */
 static bool
-rating_interval(const RatingSummary *s, double confidence, Interval *interval)
+rating_interval(const RatingSummary *s, double confidence,
+				ConfidenceInterval *interval)
 {
 	double		z = confidence_z(confidence);
 	int64		n = rating_responses(s);
@@ -542,7 +543,7 @@ rating_summary_status(PG_FUNCTION_ARGS)
 {
 	RatingSummary *s = PG_GETARG_RATING(0);
 	bool		is_csat = s->header.kind == RATING_CSAT;
-	Interval	interval;
+	ConfidenceInterval interval;
 	const char *status;
 
 	if (!rating_interval(s, PG_GETARG_FLOAT8(2), &interval))
@@ -558,7 +559,7 @@ PG_FUNCTION_INFO_V1(rating_summary_lower_bound);
 Datum
 rating_summary_lower_bound(PG_FUNCTION_ARGS)
 {
-	Interval	interval;
+	ConfidenceInterval interval;
 
 	if (!rating_interval(PG_GETARG_RATING(0), PG_GETARG_FLOAT8(1), &interval))
 		PG_RETURN_NULL();
@@ -569,7 +570,7 @@ PG_FUNCTION_INFO_V1(rating_summary_upper_bound);
 Datum
 rating_summary_upper_bound(PG_FUNCTION_ARGS)
 {
-	Interval	interval;
+	ConfidenceInterval interval;
 
 	if (!rating_interval(PG_GETARG_RATING(0), PG_GETARG_FLOAT8(1), &interval))
 		PG_RETURN_NULL();
@@ -612,7 +613,7 @@ rating_summary_jsonb(PG_FUNCTION_ARGS)
 	RatingSummary *s = PG_GETARG_RATING(0);
 	StringInfoData out;
 	int64		n = rating_responses(s);
-	Interval	interval = {0.0, 0.0};
+	ConfidenceInterval interval = {0.0, 0.0};
 	int			from = rating_default_satisfied_from(s);
 
 	(void) rating_interval(s, 0.95, &interval);

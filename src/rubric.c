@@ -765,7 +765,8 @@ rubric_summary_final(PG_FUNCTION_ARGS)
  * the whole range.  Returns false with no evaluations.
  */
 static bool
-rubric_interval(const RubricSummary *s, double confidence, Interval *interval)
+rubric_interval(const RubricSummary *s, double confidence,
+				ConfidenceInterval *interval)
 {
 	double		z = confidence_z(confidence);
 	int64		n = rubric_responses(s);
@@ -911,7 +912,7 @@ PG_FUNCTION_INFO_V1(rubric_summary_lower_bound);
 Datum
 rubric_summary_lower_bound(PG_FUNCTION_ARGS)
 {
-	Interval	interval;
+	ConfidenceInterval interval;
 
 	if (!rubric_interval(PG_GETARG_RUBRIC(0), PG_GETARG_FLOAT8(1), &interval))
 		PG_RETURN_NULL();
@@ -922,7 +923,7 @@ PG_FUNCTION_INFO_V1(rubric_summary_upper_bound);
 Datum
 rubric_summary_upper_bound(PG_FUNCTION_ARGS)
 {
-	Interval	interval;
+	ConfidenceInterval interval;
 
 	if (!rubric_interval(PG_GETARG_RUBRIC(0), PG_GETARG_FLOAT8(1), &interval))
 		PG_RETURN_NULL();
@@ -934,7 +935,7 @@ PG_FUNCTION_INFO_V1(rubric_summary_status);
 Datum
 rubric_summary_status(PG_FUNCTION_ARGS)
 {
-	Interval	interval;
+	ConfidenceInterval interval;
 	const char *status;
 
 	if (!rubric_interval(PG_GETARG_RUBRIC(0), PG_GETARG_FLOAT8(2), &interval))
@@ -952,7 +953,7 @@ rubric_summary_jsonb(PG_FUNCTION_ARGS)
 	RubricSummary *s = PG_GETARG_RUBRIC(0);
 	int64		n = rubric_responses(s);
 	StringInfoData out;
-	Interval	interval = {0.0, 0.0};
+	ConfidenceInterval interval = {0.0, 0.0};
 	double	   *values = palloc(sizeof(double) * Max(s->criteria, 1));
 	bool	   *isnull = palloc(sizeof(bool) * Max(s->criteria, 1));
 

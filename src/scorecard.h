@@ -109,17 +109,18 @@ extern void json_int64_array(StringInfo out, const char *key,
 extern Datum json_finish(StringInfo out);
 
 /* stats.c */
-typedef struct Interval
+typedef struct ConfidenceInterval
 {
 	double		lower;
 	double		upper;
-} Interval;
+} ConfidenceInterval;
 
 extern double normal_quantile(double p);
 extern double confidence_z(double confidence);
-extern Interval wilson_interval(int64 successes, int64 n, double z);
-extern Interval clip_interval(Interval interval, double lowest, double highest);
-extern const char *interval_status(Interval interval, double target,
+extern ConfidenceInterval wilson_interval(int64 successes, int64 n, double z);
+extern ConfidenceInterval clip_interval(ConfidenceInterval interval,
+										double lowest, double highest);
+extern const char *interval_status(ConfidenceInterval interval, double target,
 								   bool higher_is_better, double lowest,
 								   double highest, const char *figure);
 
@@ -172,7 +173,7 @@ extern double confidence_t(double confidence, double df);
 typedef struct Comparison
 {
 	double		difference;
-	Interval	interval;
+	ConfidenceInterval interval;
 	double		p_value;
 	bool		tested;
 } Comparison;

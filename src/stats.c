@@ -84,7 +84,7 @@ confidence_z(double confidence)
  * Wilson score interval for a proportion of successes out of n > 0, on the
  * 0..1 scale.
  */
-Interval
+ConfidenceInterval
 wilson_interval(int64 successes, int64 n, double z)
 {
 	double		count = (double) n;
@@ -94,7 +94,7 @@ wilson_interval(int64 successes, int64 n, double z)
 	double		centre = (share + z2 / (2.0 * count)) / denominator;
 	double		half = z * sqrt(share * (1.0 - share) / count +
 								z2 / (4.0 * count * count)) / denominator;
-	Interval	interval = {centre - half, centre + half};
+	ConfidenceInterval interval = {centre - half, centre + half};
 
 	/* exact at the edges, where rounding could leave a sliver */
 	if (successes == 0)
@@ -105,8 +105,8 @@ wilson_interval(int64 successes, int64 n, double z)
 }
 
 /* Clip an interval to the range its figure can take. */
-Interval
-clip_interval(Interval interval, double lowest, double highest)
+ConfidenceInterval
+clip_interval(ConfidenceInterval interval, double lowest, double highest)
 {
 	interval.lower = Max(interval.lower, lowest);
 	interval.upper = Min(interval.upper, highest);
@@ -121,8 +121,9 @@ clip_interval(Interval interval, double lowest, double highest)
  * figure's range [lowest, highest].
  */
 const char *
-interval_status(Interval interval, double target, bool higher_is_better,
-				double lowest, double highest, const char *figure)
+interval_status(ConfidenceInterval interval, double target,
+				bool higher_is_better, double lowest, double highest,
+				const char *figure)
 {
 	if (!(target >= lowest && target <= highest))
 		ereport(ERROR,
@@ -323,8 +324,8 @@ compare_proportions(int64 successes1, int64 n1, int64 successes2, int64 n2,
 	double		z = confidence_z(confidence);
 	double		p1 = (double) successes1 / (double) n1;
 	double		p2 = (double) successes2 / (double) n2;
-	Interval	w1 = wilson_interval(successes1, n1, z);
-	Interval	w2 = wilson_interval(successes2, n2, z);
+	ConfidenceInterval w1 = wilson_interval(successes1, n1, z);
+	ConfidenceInterval w2 = wilson_interval(successes2, n2, z);
 	double		total = (double) n1 + (double) n2;
 	double		pooled = ((double) successes1 + (double) successes2) / total;
 	double		pooled_failures = ((double) (n1 - successes1) +
