@@ -32,7 +32,6 @@
 #include "common/shortest_dec.h"
 #include "datatype/timestamp.h"
 #include "libpq/pqformat.h"
-#include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
 
 #include "scorecard.h"
@@ -543,9 +542,10 @@ duration_variance(const DurationSummary *s)
 
 /* Normal interval of the mean, in seconds, clipped at 0: needs n >= 2. */
 static bool
-duration_interval(const DurationSummary *s, double confidence,
+duration_interval(const void *summary, double confidence,
 				  ConfidenceInterval *interval)
 {
+	const DurationSummary *s = summary;
 	double		z = confidence_z(confidence);
 	double		mean;
 	double		half;
@@ -1113,36 +1113,22 @@ PG_FUNCTION_INFO_V1(duration_summary_status);
 Datum
 duration_summary_status(PG_FUNCTION_ARGS)
 {
-	ConfidenceInterval interval;
-	const char *status;
-
-	if (!duration_interval(PG_GETARG_DURATION(0), PG_GETARG_FLOAT8(2), &interval))
-		PG_RETURN_NULL();
-	status = interval_status(interval, PG_GETARG_FLOAT8(1), false, 0.0, INFINITY,
-							 "a mean duration");
-	PG_RETURN_TEXT_P(cstring_to_text(status));
+	return interval_status(fcinfo, PG_GETARG_DURATION(0), duration_interval,
+						   false, 0.0, INFINITY, "a mean duration");
 }
 
 PG_FUNCTION_INFO_V1(duration_summary_lower_bound);
 Datum
 duration_summary_lower_bound(PG_FUNCTION_ARGS)
 {
-	ConfidenceInterval interval;
-
-	if (!duration_interval(PG_GETARG_DURATION(0), PG_GETARG_FLOAT8(1), &interval))
-		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(interval.lower);
+	return interval_lower_bound(fcinfo, PG_GETARG_DURATION(0), duration_interval);
 }
 
 PG_FUNCTION_INFO_V1(duration_summary_upper_bound);
 Datum
 duration_summary_upper_bound(PG_FUNCTION_ARGS)
 {
-	ConfidenceInterval interval;
-
-	if (!duration_interval(PG_GETARG_DURATION(0), PG_GETARG_FLOAT8(1), &interval))
-		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(interval.upper);
+	return interval_upper_bound(fcinfo, PG_GETARG_DURATION(0), duration_interval);
 }
 
 /* Every figure and count, for BI tools and exports. */

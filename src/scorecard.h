@@ -120,9 +120,23 @@ extern double confidence_z(double confidence);
 extern ConfidenceInterval wilson_interval(int64 successes, int64 n, double z);
 extern ConfidenceInterval clip_interval(ConfidenceInterval interval,
 										double lowest, double highest);
-extern const char *interval_status(ConfidenceInterval interval, double target,
-								   bool higher_is_better, double lowest,
-								   double highest, const char *figure);
+
+/*
+ * A summary type's interval function: the confidence interval of its
+ * headline figure, or false when the summary has too few answers for one.
+ */
+typedef bool (*IntervalFunction) (const void *summary, double confidence,
+								  ConfidenceInterval *interval);
+
+/* The SQL functions lower_bound, upper_bound and status of every type. */
+extern Datum interval_lower_bound(FunctionCallInfo fcinfo, const void *summary,
+								  IntervalFunction interval_of);
+extern Datum interval_upper_bound(FunctionCallInfo fcinfo, const void *summary,
+								  IntervalFunction interval_of);
+extern Datum interval_status(FunctionCallInfo fcinfo, const void *summary,
+							 IntervalFunction interval_of,
+							 bool higher_is_better, double lowest,
+							 double highest, const char *figure);
 
 
 /*

@@ -8,6 +8,8 @@
 #include <float.h>
 #include <math.h>
 
+#include "utils/builtins.h"
+
 #include "scorecard.h"
 
 /* Standard normal cumulative distribution function. */
@@ -114,17 +116,51 @@ clip_interval(ConfidenceInterval interval, double lowest, double highest)
 }
 
 /*
- * Traffic-light status of a figure against a target, from its confidence
- * interval: green when the whole interval is on the good side of the target,
- * red when the whole interval is on the bad side, amber when the target lies
- * inside the interval (bounds included).  The target must lie in the
- * figure's range [lowest, highest].
+ * lower_bound(s, confidence): the lower end of the summary's interval, NULL
+ * when it has none.
  */
-const char *
-interval_status(ConfidenceInterval interval, double target,
-				bool higher_is_better, double lowest, double highest,
-				const char *figure)
+Datum
+interval_lower_bound(FunctionCallInfo fcinfo, const void *summary,
+					 IntervalFunction interval_of)
 {
+	ConfidenceInterval interval;
+
+	if (!interval_of(summary, PG_GETARG_FLOAT8(1), &interval))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(interval.lower);
+}
+
+/* upper_bound(s, confidence): the upper end, as lower_bound. */
+Datum
+interval_upper_bound(FunctionCallInfo fcinfo, const void *summary,
+					 IntervalFunction interval_of)
+{
+	ConfidenceInterval interval;
+
+	if (!interval_of(summary, PG_GETARG_FLOAT8(1), &interval))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(interval.upper);
+}
+
+/*
+ * status(s, target, confidence): the traffic-light status of the summary's
+ * figure against a target, from its confidence interval: green when the
+ * whole interval is on the good side of the target, red when the whole
+ * interval is on the bad side, amber when the target lies inside the
+ * interval (bounds included), NULL when there is no interval.  The target
+ * must lie in the figure's range [lowest, highest].
+ */
+Datum
+interval_status(FunctionCallInfo fcinfo, const void *summary,
+				IntervalFunction interval_of, bool higher_is_better,
+				double lowest, double highest, const char *figure)
+{
+	double		target = PG_GETARG_FLOAT8(1);
+	ConfidenceInterval interval;
+	const char *status;
+
+	if (!interval_of(summary, PG_GETARG_FLOAT8(2), &interval))
+		PG_RETURN_NULL();
 	if (!(target >= lowest && target <= highest))
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
@@ -132,10 +168,12 @@ interval_status(ConfidenceInterval interval, double target,
 				 errdetail("Targets for %s must be between %g and %g.",
 						   figure, lowest, highest)));
 	if (higher_is_better ? interval.lower > target : interval.upper < target)
-		return "green";
-	if (higher_is_better ? interval.upper < target : interval.lower > target)
-		return "red";
-	return "amber";
+		status = "green";
+	else if (higher_is_better ? interval.upper < target : interval.lower > target)
+		status = "red";
+	else
+		status = "amber";
+	PG_RETURN_TEXT_P(cstring_to_text(status));
 }
 
 /* Two-sided p-value of a standard normal statistic. */
