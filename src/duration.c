@@ -710,54 +710,26 @@ duration_from_parts(const DurationSummary *fields, const int64 *counts, int code
 	return s;
 }
 
-/* Decimal digits of a non-negative 128-bit integer, written into buf. */
-static char *
-int128_digits(int128 value, char *buf, int size)
-{
-	int			i = size - 1;
-
-	buf[i] = '\0';
-	do
-	{
-		buf[--i] = '0' + (int) (value % 10);
-		value /= 10;
-	} while (value > 0);
-	return &buf[i];
-}
-
 /* Read a non-negative integer of up to 128 bits, at most max. */
 static int128
 parser_int128(SummaryParser *p, const char *field, int128 max)
 {
 	const char *start = p->pos;
-	uint128		value = 0;
-	bool		overflow = false;
-	char		digits[41];
+	int128		value;
 
-	if (*p->pos == '-')
-		p->pos++;
-	if (!isdigit((unsigned char) *p->pos))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid input syntax for type %s: \"%s\"",
-						p->type_name, p->input),
-				 errdetail("Expected a non-negative integer at character %d.",
-						   (int) (start - p->input) + 1)));
-	for (; isdigit((unsigned char) *p->pos); p->pos++)
+	if (!parser_integer(p, max, &value))
 	{
-		if (value > ((uint128) max - (*p->pos - '0')) / 10)
-			overflow = true;
-		else
-			value = value * 10 + (*p->pos - '0');
-	}
-	if (overflow || (*start == '-' && value != 0))
+		StringInfoData shown;
+
+		initStringInfo(&shown);
+		append_int128(&shown, max);
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("%s %.*s is out of range for type %s", field,
 						(int) Min(p->pos - start, 50), start, p->type_name),
-				 errdetail("It must be an integer from 0 to %s.",
-						   int128_digits(max, digits, sizeof(digits)))));
-	return (int128) value;
+				 errdetail("It must be an integer from 0 to %s.", shown.data)));
+	}
+	return value;
 }
 
 /* Read a comma-separated list of up to max counts, maybe empty. */
@@ -780,15 +752,6 @@ parser_count_list(SummaryParser *p, int64 *counts, int max)
 			return n;
 		p->pos++;
 	}
-}
-
-static void
-format_int128(StringInfo out, const char *key, int128 value)
-{
-	char		digits[41];
-
-	appendStringInfo(out, " %s=%s", key,
-					 int128_digits(value, digits, sizeof(digits)));
 }
 
 PG_FUNCTION_INFO_V1(duration_summary_in);

@@ -255,8 +255,8 @@ rubric_summary_out(PG_FUNCTION_ARGS)
 	format_begin(&out);
 	appendStringInfo(&out, " criteria=%d autofails=%lld", s->criteria,
 					 (long long) s->autofails);
-	format_sum(&out, "score_sum", s->score_sum);
-	format_sum(&out, "score_squares", s->score_squares);
+	format_int128(&out, "score_sum", s->score_sum);
+	format_int128(&out, "score_squares", s->score_squares);
 	format_counts(&out, "distribution", s->distribution, RUBRIC_BINS);
 	format_sums(&out, "criterion_sums", CRITERION_SUMS(s), s->criteria);
 	format_counts(&out, "criterion_counts", CRITERION_COUNTS(s), s->criteria);

@@ -159,9 +159,11 @@ extern void counts_merge_each(int64 *into, const int64 *from, int n,
 							  const char *type_name);
 
 /* summary_io.c: int128 sums in text, binary and jsonb */
+extern bool parser_integer(SummaryParser *p, int128 max, int128 *value);
 extern int128 parser_sum(SummaryParser *p);
 extern void parser_sums(SummaryParser *p, int128 *sums, int n);
-extern void format_sum(StringInfo out, const char *key, int128 sum);
+extern void append_int128(StringInfo out, int128 value);
+extern void format_int128(StringInfo out, const char *key, int128 value);
 extern void format_sums(StringInfo out, const char *key,
 						const int128 *sums, int n);
 extern void send_sums(StringInfo buf, const int128 *sums, int n);
