@@ -175,6 +175,8 @@ extern void json_double_array(StringInfo out, const char *key,
 /* summary_io.c: added for duration_summary */
 extern int64 recv_int64(StringInfo buf, const char *type_name);
 extern int32 recv_int32(StringInfo buf, const char *type_name);
+
+/* stats.c: p-values and the t quantile, for the comparisons */
 extern double normal_p_value(double z);
 extern double student_t_p_value(double t, double df);
 extern double confidence_t(double confidence, double df);
