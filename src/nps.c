@@ -306,10 +306,8 @@ nps_comparison(FunctionCallInfo fcinfo, ComparisonPart part)
 	double		value2;
 	Comparison	result;
 
-	if (n1 == 0 || n2 == 0)
+	if (!nps_value(a, &value1) || !nps_value(b, &value2))
 		PG_RETURN_NULL();
-	(void) nps_value(a, &value1);
-	(void) nps_value(b, &value2);
 	a1 = nps_adjusted(a, n1);
 	a2 = nps_adjusted(b, n2);
 	adjusted_difference = (a1.p - a1.d) - (a2.p - a2.d);
