@@ -9,6 +9,8 @@ DATA = $(wildcard extension/scorecard--*.sql)
 
 # pg_regress suites: sql/NAME.sql against expected/NAME.out, in name order
 REGRESS = $(sort $(basename $(notdir $(wildcard sql/*.sql))))
+# pg_regress creates the extension once, so no file depends on another's setup
+REGRESS_OPTS = --load-extension=scorecard
 
 PG_CONFIG ?= pg_config
 PG_CPPFLAGS = -I$(srcdir)/src

@@ -1,11 +1,6 @@
 -- duration_summary: figures, text form, jsonb, NULLs, errors, size and
 -- forced parallel plans.  Expected figures were worked out by hand or with
 -- python3; see the comments.
--- Quietly, whichever test ran before; dropped at the end, so the next test
--- starts as it would alone.
-SET client_min_messages = warning;
-CREATE EXTENSION IF NOT EXISTS scorecard;
-RESET client_min_messages;
 SET extra_float_digits = 0;
 
 CREATE TABLE handle_times (team text, seconds double precision);
@@ -154,4 +149,3 @@ RESET ALL;
 
 DROP TABLE aht_by_team, handle_times, big_summary, parallel_times, parallel_daily,
 	serial, serial_rollup;
-DROP EXTENSION scorecard;

@@ -1,6 +1,5 @@
 -- nps_summary: figures, text form, jsonb, NULLs and errors.
 -- Expected figures were worked out by hand; see the comments.
-CREATE EXTENSION IF NOT EXISTS scorecard;
 SET extra_float_digits = 0;
 
 CREATE TABLE nps_answers (team text, score integer);

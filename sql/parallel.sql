@@ -1,7 +1,6 @@
 -- Forced parallel plans: every aggregate splits into a Partial Aggregate in
 -- the workers and a Finalize Aggregate in the leader, and gives the same
 -- summary as the serial plan.
-CREATE EXTENSION IF NOT EXISTS scorecard;
 
 CREATE TABLE parallel_answers AS
 	SELECT g % 50 AS agent, (g * 7919) % 11 AS score,

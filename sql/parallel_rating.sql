@@ -1,7 +1,6 @@
 -- Forced parallel plans for the rating and rate aggregates: each splits into
 -- a Partial Aggregate in the workers and a Finalize Aggregate in the leader,
 -- and gives the same summary as the serial plan.
-CREATE EXTENSION IF NOT EXISTS scorecard;
 
 CREATE TABLE parallel_ratings AS
 	SELECT g % 50 AS agent, 1 + (g * 7919) % 5 AS csat, 1 + (g * 104729) % 7 AS ces,

@@ -1,6 +1,5 @@
 -- rate_summary: fcr_rate and rate_agg figures, intervals, text form, jsonb,
 -- NULLs and errors.  Expected figures were worked out by hand.
-CREATE EXTENSION IF NOT EXISTS scorecard;
 SET extra_float_digits = 0;
 
 CREATE TABLE contacts (team text, resolved boolean);

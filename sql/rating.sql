@@ -1,6 +1,5 @@
 -- rating_summary: CSAT and CES figures, intervals, text form, jsonb, NULLs
 -- and errors.  Expected figures were worked out by hand; see the comments.
-CREATE EXTENSION IF NOT EXISTS scorecard;
 SET extra_float_digits = 0;
 
 CREATE TABLE csat_answers (team text, rating integer);

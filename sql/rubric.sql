@@ -1,7 +1,6 @@
 -- rubric_summary: rubric_score, weighted_rubric, figures, text form, jsonb,
 -- NULLs and errors.  Expected figures were worked out by hand; see the
 -- comments.
-CREATE EXTENSION IF NOT EXISTS scorecard;
 SET extra_float_digits = 0;
 
 -- One evaluation.  Criteria: greeting (weight 1, out of 5), knowledge

@@ -1,7 +1,6 @@
 -- rubric_summary under forced parallel plans: weighted_rubric and rollup
 -- split into a Partial Aggregate in the workers and a Finalize Aggregate in
 -- the leader, and give exactly the summary of the serial plan.
-CREATE EXTENSION IF NOT EXISTS scorecard;
 
 CREATE TABLE rubric_parallel_evals AS
 	SELECT g % 40 AS agent, g / 400 AS day,

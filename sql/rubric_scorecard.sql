@@ -1,6 +1,5 @@
 -- The README's QA scorecard, in both layouts: one row per evaluation with a
 -- column per criterion, and one row per answer pivoted with array_agg.
-CREATE EXTENSION IF NOT EXISTS scorecard;
 SET extra_float_digits = 0;
 
 -- Layout 1: one row per evaluation, a column per criterion (NULL: N/A).

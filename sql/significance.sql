@@ -3,7 +3,6 @@
 -- checked against published values at the precision they were printed.
 -- test/significance.sql checks the same functions to 1e-9 against values
 -- computed independently (test/reference/compute.py).
-CREATE EXTENSION IF NOT EXISTS scorecard;
 SET extra_float_digits = 0;
 
 -- Newcombe (1998), "Interval estimation for the difference between

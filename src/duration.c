@@ -30,15 +30,9 @@
 
 #include "common/int.h"
 #include "common/shortest_dec.h"
+#include "datatype/timestamp.h"
 #include "libpq/pqformat.h"
 #include "utils/fmgrprotos.h"
-
-/* scorecard.h has its own Interval (a confidence interval): rename PG's. */
-#define Interval PgInterval
-#include "datatype/timestamp.h"
-#undef Interval
-
-#include "utils/builtins.h"
 
 #include "scorecard.h"
 
@@ -475,7 +469,7 @@ seconds_to_us(double seconds)
 static int64
 interval_to_us(Datum datum)
 {
-	const PgInterval *span = (const PgInterval *) DatumGetPointer(datum);
+	const Interval *span = (const Interval *) DatumGetPointer(datum);
 	int128		us = (int128) span->time +
 		(int128) span->day * USECS_PER_DAY +
 		(int128) (span->month / MONTHS_PER_YEAR) *
@@ -548,8 +542,10 @@ duration_variance(const DurationSummary *s)
 
 /* Normal interval of the mean, in seconds, clipped at 0: needs n >= 2. */
 static bool
-duration_interval(const DurationSummary *s, double confidence, Interval *interval)
+duration_interval(const void *summary, double confidence,
+				  ConfidenceInterval *interval)
 {
+	const DurationSummary *s = summary;
 	double		z = confidence_z(confidence);
 	double		mean;
 	double		half;
@@ -714,54 +710,26 @@ duration_from_parts(const DurationSummary *fields, const int64 *counts, int code
 	return s;
 }
 
-/* Decimal digits of a non-negative 128-bit integer, written into buf. */
-static char *
-int128_digits(int128 value, char *buf, int size)
-{
-	int			i = size - 1;
-
-	buf[i] = '\0';
-	do
-	{
-		buf[--i] = '0' + (int) (value % 10);
-		value /= 10;
-	} while (value > 0);
-	return &buf[i];
-}
-
 /* Read a non-negative integer of up to 128 bits, at most max. */
 static int128
 parser_int128(SummaryParser *p, const char *field, int128 max)
 {
 	const char *start = p->pos;
-	uint128		value = 0;
-	bool		overflow = false;
-	char		digits[41];
+	int128		value;
 
-	if (*p->pos == '-')
-		p->pos++;
-	if (!isdigit((unsigned char) *p->pos))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid input syntax for type %s: \"%s\"",
-						p->type_name, p->input),
-				 errdetail("Expected a non-negative integer at character %d.",
-						   (int) (start - p->input) + 1)));
-	for (; isdigit((unsigned char) *p->pos); p->pos++)
+	if (!parser_integer(p, max, &value))
 	{
-		if (value > ((uint128) max - (*p->pos - '0')) / 10)
-			overflow = true;
-		else
-			value = value * 10 + (*p->pos - '0');
-	}
-	if (overflow || (*start == '-' && value != 0))
+		StringInfoData shown;
+
+		initStringInfo(&shown);
+		append_int128(&shown, max);
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("%s %.*s is out of range for type %s", field,
 						(int) Min(p->pos - start, 50), start, p->type_name),
-				 errdetail("It must be an integer from 0 to %s.",
-						   int128_digits(max, digits, sizeof(digits)))));
-	return (int128) value;
+				 errdetail("It must be an integer from 0 to %s.", shown.data)));
+	}
+	return value;
 }
 
 /* Read a comma-separated list of up to max counts, maybe empty. */
@@ -784,15 +752,6 @@ parser_count_list(SummaryParser *p, int64 *counts, int max)
 			return n;
 		p->pos++;
 	}
-}
-
-static void
-format_int128(StringInfo out, const char *key, int128 value)
-{
-	char		digits[41];
-
-	appendStringInfo(out, " %s=%s", key,
-					 int128_digits(value, digits, sizeof(digits)));
 }
 
 PG_FUNCTION_INFO_V1(duration_summary_in);
@@ -1117,36 +1076,22 @@ PG_FUNCTION_INFO_V1(duration_summary_status);
 Datum
 duration_summary_status(PG_FUNCTION_ARGS)
 {
-	Interval	interval;
-	const char *status;
-
-	if (!duration_interval(PG_GETARG_DURATION(0), PG_GETARG_FLOAT8(2), &interval))
-		PG_RETURN_NULL();
-	status = interval_status(interval, PG_GETARG_FLOAT8(1), false, 0.0, INFINITY,
-							 "a mean duration");
-	PG_RETURN_TEXT_P(cstring_to_text(status));
+	return interval_status(fcinfo, PG_GETARG_DURATION(0), duration_interval,
+						   false, 0.0, INFINITY, "a mean duration");
 }
 
 PG_FUNCTION_INFO_V1(duration_summary_lower_bound);
 Datum
 duration_summary_lower_bound(PG_FUNCTION_ARGS)
 {
-	Interval	interval;
-
-	if (!duration_interval(PG_GETARG_DURATION(0), PG_GETARG_FLOAT8(1), &interval))
-		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(interval.lower);
+	return interval_lower_bound(fcinfo, PG_GETARG_DURATION(0), duration_interval);
 }
 
 PG_FUNCTION_INFO_V1(duration_summary_upper_bound);
 Datum
 duration_summary_upper_bound(PG_FUNCTION_ARGS)
 {
-	Interval	interval;
-
-	if (!duration_interval(PG_GETARG_DURATION(0), PG_GETARG_FLOAT8(1), &interval))
-		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(interval.upper);
+	return interval_upper_bound(fcinfo, PG_GETARG_DURATION(0), duration_interval);
 }
 
 /* Every figure and count, for BI tools and exports. */
@@ -1156,7 +1101,7 @@ duration_summary_jsonb(PG_FUNCTION_ARGS)
 {
 	DurationSummary *s = PG_GETARG_DURATION(0);
 	StringInfoData out;
-	Interval	interval = {0.0, 0.0};
+	ConfidenceInterval interval = {0.0, 0.0};
 	bool		empty = s->responses == 0;
 	bool		has_interval = duration_interval(s, 0.95, &interval);
 	int64	   *counts = palloc(sizeof(int64) * (s->buckets + 1));

@@ -12,7 +12,6 @@
 #include <math.h>
 
 #include "libpq/pqformat.h"
-#include "utils/builtins.h"
 
 #include "scorecard.h"
 
@@ -262,8 +261,10 @@ nps_adjusted_error2(NpsAdjusted a)
  * p - d.  Returns false with no responses.
  */
 static bool
-nps_interval(const NpsSummary *s, double confidence, Interval *interval)
+nps_interval(const void *summary, double confidence,
+			 ConfidenceInterval *interval)
 {
+	const NpsSummary *s = summary;
 	double		z = confidence_z(confidence);
 	int64		n = nps_responses(s);
 	NpsAdjusted a;
@@ -305,10 +306,8 @@ nps_comparison(FunctionCallInfo fcinfo, ComparisonPart part)
 	double		value2;
 	Comparison	result;
 
-	if (n1 == 0 || n2 == 0)
+	if (!nps_value(a, &value1) || !nps_value(b, &value2))
 		PG_RETURN_NULL();
-	(void) nps_value(a, &value1);
-	(void) nps_value(b, &value2);
 	a1 = nps_adjusted(a, n1);
 	a2 = nps_adjusted(b, n2);
 	adjusted_difference = (a1.p - a1.d) - (a2.p - a2.d);
@@ -387,22 +386,14 @@ PG_FUNCTION_INFO_V1(nps_summary_lower_bound);
 Datum
 nps_summary_lower_bound(PG_FUNCTION_ARGS)
 {
-	Interval	interval;
-
-	if (!nps_interval(PG_GETARG_NPS(0), PG_GETARG_FLOAT8(1), &interval))
-		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(interval.lower);
+	return interval_lower_bound(fcinfo, PG_GETARG_NPS(0), nps_interval);
 }
 
 PG_FUNCTION_INFO_V1(nps_summary_upper_bound);
 Datum
 nps_summary_upper_bound(PG_FUNCTION_ARGS)
 {
-	Interval	interval;
-
-	if (!nps_interval(PG_GETARG_NPS(0), PG_GETARG_FLOAT8(1), &interval))
-		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(interval.upper);
+	return interval_upper_bound(fcinfo, PG_GETARG_NPS(0), nps_interval);
 }
 
 /* 'green', 'amber' or 'red' against an NPS target; higher is better. */
@@ -410,14 +401,8 @@ PG_FUNCTION_INFO_V1(nps_summary_status);
 Datum
 nps_summary_status(PG_FUNCTION_ARGS)
 {
-	Interval	interval;
-	double		target = PG_GETARG_FLOAT8(1);
-	const char *status;
-
-	if (!nps_interval(PG_GETARG_NPS(0), PG_GETARG_FLOAT8(2), &interval))
-		PG_RETURN_NULL();
-	status = interval_status(interval, target, true, -100.0, 100.0, "NPS");
-	PG_RETURN_TEXT_P(cstring_to_text(status));
+	return interval_status(fcinfo, PG_GETARG_NPS(0), nps_interval, true,
+						   -100.0, 100.0, "NPS");
 }
 
 /* Every figure and count, for BI tools and exports. */
@@ -428,7 +413,7 @@ nps_summary_jsonb(PG_FUNCTION_ARGS)
 	NpsSummary *s = PG_GETARG_NPS(0);
 	StringInfoData out;
 	double		value = 0.0;
-	Interval	interval = {0.0, 0.0};
+	ConfidenceInterval interval = {0.0, 0.0};
 	bool		has_value = nps_value(s, &value);
 
 	(void) nps_interval(s, 0.95, &interval);

@@ -10,8 +10,6 @@
 
 #include "libpq/pqformat.h"
 
-#include "utils/builtins.h"
-
 #include "scorecard.h"
 
 #define RATE_TYPE_NAME "rate_summary"
@@ -194,8 +192,10 @@ rate_percent(const RateSummary *s, double *value)
 
 /* Wilson score interval of the percent; false with no responses. */
 static bool
-rate_interval(const RateSummary *s, double confidence, Interval *interval)
+rate_interval(const void *summary, double confidence,
+			  ConfidenceInterval *interval)
 {
+	const RateSummary *s = summary;
 	double		z = confidence_z(confidence);
 	int64		n = rate_responses(s);
 
@@ -237,36 +237,22 @@ PG_FUNCTION_INFO_V1(rate_summary_status);
 Datum
 rate_summary_status(PG_FUNCTION_ARGS)
 {
-	Interval	interval;
-	const char *status;
-
-	if (!rate_interval(PG_GETARG_RATE(0), PG_GETARG_FLOAT8(2), &interval))
-		PG_RETURN_NULL();
-	status = interval_status(interval, PG_GETARG_FLOAT8(1), true, 0.0, 100.0,
-							 "a percent");
-	PG_RETURN_TEXT_P(cstring_to_text(status));
+	return interval_status(fcinfo, PG_GETARG_RATE(0), rate_interval, true,
+						   0.0, 100.0, "a percent");
 }
 
 PG_FUNCTION_INFO_V1(rate_summary_lower_bound);
 Datum
 rate_summary_lower_bound(PG_FUNCTION_ARGS)
 {
-	Interval	interval;
-
-	if (!rate_interval(PG_GETARG_RATE(0), PG_GETARG_FLOAT8(1), &interval))
-		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(interval.lower);
+	return interval_lower_bound(fcinfo, PG_GETARG_RATE(0), rate_interval);
 }
 
 PG_FUNCTION_INFO_V1(rate_summary_upper_bound);
 Datum
 rate_summary_upper_bound(PG_FUNCTION_ARGS)
 {
-	Interval	interval;
-
-	if (!rate_interval(PG_GETARG_RATE(0), PG_GETARG_FLOAT8(1), &interval))
-		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(interval.upper);
+	return interval_upper_bound(fcinfo, PG_GETARG_RATE(0), rate_interval);
 }
 
 /*
@@ -328,7 +314,7 @@ rate_summary_jsonb(PG_FUNCTION_ARGS)
 	RateSummary *s = PG_GETARG_RATE(0);
 	StringInfoData out;
 	double		value = 0.0;
-	Interval	interval = {0.0, 0.0};
+	ConfidenceInterval interval = {0.0, 0.0};
 	bool		has_value = rate_percent(s, &value);
 
 	(void) rate_interval(s, 0.95, &interval);

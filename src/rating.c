@@ -17,8 +17,6 @@
 
 #include "libpq/pqformat.h"
 
-#include "utils/builtins.h"
-
 #include "scorecard.h"
 
 #define RATING_TYPE_NAME "rating_summary"
@@ -393,8 +391,10 @@ rating_mean(const RatingSummary *s)
  * answer says nothing about the spread, so its interval is the whole scale.
  */
 static bool
-rating_interval(const RatingSummary *s, double confidence, Interval *interval)
+rating_interval(const void *summary, double confidence,
+				ConfidenceInterval *interval)
 {
+	const RatingSummary *s = summary;
 	double		z = confidence_z(confidence);
 	int64		n = rating_responses(s);
 
@@ -542,38 +542,25 @@ rating_summary_status(PG_FUNCTION_ARGS)
 {
 	RatingSummary *s = PG_GETARG_RATING(0);
 	bool		is_csat = s->header.kind == RATING_CSAT;
-	Interval	interval;
-	const char *status;
 
-	if (!rating_interval(s, PG_GETARG_FLOAT8(2), &interval))
-		PG_RETURN_NULL();
-	status = interval_status(interval, PG_GETARG_FLOAT8(1), true,
-							 is_csat ? 0.0 : 1.0,
-							 is_csat ? 100.0 : (double) s->header.scale,
-							 is_csat ? "a CSAT percent" : "a CES mean on this scale");
-	PG_RETURN_TEXT_P(cstring_to_text(status));
+	return interval_status(fcinfo, s, rating_interval, true,
+						   is_csat ? 0.0 : 1.0,
+						   is_csat ? 100.0 : (double) s->header.scale,
+						   is_csat ? "a CSAT percent" : "a CES mean on this scale");
 }
 
 PG_FUNCTION_INFO_V1(rating_summary_lower_bound);
 Datum
 rating_summary_lower_bound(PG_FUNCTION_ARGS)
 {
-	Interval	interval;
-
-	if (!rating_interval(PG_GETARG_RATING(0), PG_GETARG_FLOAT8(1), &interval))
-		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(interval.lower);
+	return interval_lower_bound(fcinfo, PG_GETARG_RATING(0), rating_interval);
 }
 
 PG_FUNCTION_INFO_V1(rating_summary_upper_bound);
 Datum
 rating_summary_upper_bound(PG_FUNCTION_ARGS)
 {
-	Interval	interval;
-
-	if (!rating_interval(PG_GETARG_RATING(0), PG_GETARG_FLOAT8(1), &interval))
-		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(interval.upper);
+	return interval_upper_bound(fcinfo, PG_GETARG_RATING(0), rating_interval);
 }
 
 PG_FUNCTION_INFO_V1(rating_summary_difference);
@@ -612,7 +599,7 @@ rating_summary_jsonb(PG_FUNCTION_ARGS)
 	RatingSummary *s = PG_GETARG_RATING(0);
 	StringInfoData out;
 	int64		n = rating_responses(s);
-	Interval	interval = {0.0, 0.0};
+	ConfidenceInterval interval = {0.0, 0.0};
 	int			from = rating_default_satisfied_from(s);
 
 	(void) rating_interval(s, 0.95, &interval);

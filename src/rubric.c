@@ -30,8 +30,6 @@
 #include "libpq/pqformat.h"
 #include "utils/array.h"
 
-#include "utils/builtins.h"
-
 #include "scorecard.h"
 
 #define RUBRIC_TYPE_NAME "rubric_summary"
@@ -257,8 +255,8 @@ rubric_summary_out(PG_FUNCTION_ARGS)
 	format_begin(&out);
 	appendStringInfo(&out, " criteria=%d autofails=%lld", s->criteria,
 					 (long long) s->autofails);
-	format_sum(&out, "score_sum", s->score_sum);
-	format_sum(&out, "score_squares", s->score_squares);
+	format_int128(&out, "score_sum", s->score_sum);
+	format_int128(&out, "score_squares", s->score_squares);
 	format_counts(&out, "distribution", s->distribution, RUBRIC_BINS);
 	format_sums(&out, "criterion_sums", CRITERION_SUMS(s), s->criteria);
 	format_counts(&out, "criterion_counts", CRITERION_COUNTS(s), s->criteria);
@@ -790,8 +788,10 @@ rubric_summary_final(PG_FUNCTION_ARGS)
  * the whole range.  Returns false with no evaluations.
  */
 static bool
-rubric_interval(const RubricSummary *s, double confidence, Interval *interval)
+rubric_interval(const void *summary, double confidence,
+				ConfidenceInterval *interval)
 {
+	const RubricSummary *s = summary;
 	double		z = confidence_z(confidence);
 	int64		n = rubric_responses(s);
 	double		mean;
@@ -936,22 +936,14 @@ PG_FUNCTION_INFO_V1(rubric_summary_lower_bound);
 Datum
 rubric_summary_lower_bound(PG_FUNCTION_ARGS)
 {
-	Interval	interval;
-
-	if (!rubric_interval(PG_GETARG_RUBRIC(0), PG_GETARG_FLOAT8(1), &interval))
-		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(interval.lower);
+	return interval_lower_bound(fcinfo, PG_GETARG_RUBRIC(0), rubric_interval);
 }
 
 PG_FUNCTION_INFO_V1(rubric_summary_upper_bound);
 Datum
 rubric_summary_upper_bound(PG_FUNCTION_ARGS)
 {
-	Interval	interval;
-
-	if (!rubric_interval(PG_GETARG_RUBRIC(0), PG_GETARG_FLOAT8(1), &interval))
-		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(interval.upper);
+	return interval_upper_bound(fcinfo, PG_GETARG_RUBRIC(0), rubric_interval);
 }
 
 /* 'green', 'amber' or 'red' against a quality-score target; higher is better. */
@@ -959,14 +951,8 @@ PG_FUNCTION_INFO_V1(rubric_summary_status);
 Datum
 rubric_summary_status(PG_FUNCTION_ARGS)
 {
-	Interval	interval;
-	const char *status;
-
-	if (!rubric_interval(PG_GETARG_RUBRIC(0), PG_GETARG_FLOAT8(2), &interval))
-		PG_RETURN_NULL();
-	status = interval_status(interval, PG_GETARG_FLOAT8(1), true, 0.0, 100.0,
-							 "a quality score");
-	PG_RETURN_TEXT_P(cstring_to_text(status));
+	return interval_status(fcinfo, PG_GETARG_RUBRIC(0), rubric_interval, true,
+						   0.0, 100.0, "a quality score");
 }
 
 /* Every figure and count, for BI tools and exports. */
@@ -977,7 +963,7 @@ rubric_summary_jsonb(PG_FUNCTION_ARGS)
 	RubricSummary *s = PG_GETARG_RUBRIC(0);
 	int64		n = rubric_responses(s);
 	StringInfoData out;
-	Interval	interval = {0.0, 0.0};
+	ConfidenceInterval interval = {0.0, 0.0};
 	double	   *values = palloc(sizeof(double) * Max(s->criteria, 1));
 	bool	   *isnull = palloc(sizeof(bool) * Max(s->criteria, 1));
 

@@ -109,19 +109,34 @@ extern void json_int64_array(StringInfo out, const char *key,
 extern Datum json_finish(StringInfo out);
 
 /* stats.c */
-typedef struct Interval
+typedef struct ConfidenceInterval
 {
 	double		lower;
 	double		upper;
-} Interval;
+} ConfidenceInterval;
 
 extern double normal_quantile(double p);
 extern double confidence_z(double confidence);
-extern Interval wilson_interval(int64 successes, int64 n, double z);
-extern Interval clip_interval(Interval interval, double lowest, double highest);
-extern const char *interval_status(Interval interval, double target,
-								   bool higher_is_better, double lowest,
-								   double highest, const char *figure);
+extern ConfidenceInterval wilson_interval(int64 successes, int64 n, double z);
+extern ConfidenceInterval clip_interval(ConfidenceInterval interval,
+										double lowest, double highest);
+
+/*
+ * A summary type's interval function: the confidence interval of its
+ * headline figure, or false when the summary has too few answers for one.
+ */
+typedef bool (*IntervalFunction) (const void *summary, double confidence,
+								  ConfidenceInterval *interval);
+
+/* The SQL functions lower_bound, upper_bound and status of every type. */
+extern Datum interval_lower_bound(FunctionCallInfo fcinfo, const void *summary,
+								  IntervalFunction interval_of);
+extern Datum interval_upper_bound(FunctionCallInfo fcinfo, const void *summary,
+								  IntervalFunction interval_of);
+extern Datum interval_status(FunctionCallInfo fcinfo, const void *summary,
+							 IntervalFunction interval_of,
+							 bool higher_is_better, double lowest,
+							 double highest, const char *figure);
 
 
 /*
@@ -144,9 +159,11 @@ extern void counts_merge_each(int64 *into, const int64 *from, int n,
 							  const char *type_name);
 
 /* summary_io.c: int128 sums in text, binary and jsonb */
+extern bool parser_integer(SummaryParser *p, int128 max, int128 *value);
 extern int128 parser_sum(SummaryParser *p);
 extern void parser_sums(SummaryParser *p, int128 *sums, int n);
-extern void format_sum(StringInfo out, const char *key, int128 sum);
+extern void append_int128(StringInfo out, int128 value);
+extern void format_int128(StringInfo out, const char *key, int128 value);
 extern void format_sums(StringInfo out, const char *key,
 						const int128 *sums, int n);
 extern void send_sums(StringInfo buf, const int128 *sums, int n);
@@ -158,6 +175,8 @@ extern void json_double_array(StringInfo out, const char *key,
 /* summary_io.c: added for duration_summary */
 extern int64 recv_int64(StringInfo buf, const char *type_name);
 extern int32 recv_int32(StringInfo buf, const char *type_name);
+
+/* stats.c: p-values and the t quantile, for the comparisons */
 extern double normal_p_value(double z);
 extern double student_t_p_value(double t, double df);
 extern double confidence_t(double confidence, double df);
@@ -172,7 +191,7 @@ extern double confidence_t(double confidence, double df);
 typedef struct Comparison
 {
 	double		difference;
-	Interval	interval;
+	ConfidenceInterval interval;
 	double		p_value;
 	bool		tested;
 } Comparison;

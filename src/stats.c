@@ -8,6 +8,8 @@
 #include <float.h>
 #include <math.h>
 
+#include "utils/builtins.h"
+
 #include "scorecard.h"
 
 /* Standard normal cumulative distribution function. */
@@ -84,7 +86,7 @@ confidence_z(double confidence)
  * Wilson score interval for a proportion of successes out of n > 0, on the
  * 0..1 scale.
  */
-Interval
+ConfidenceInterval
 wilson_interval(int64 successes, int64 n, double z)
 {
 	double		count = (double) n;
@@ -94,7 +96,7 @@ wilson_interval(int64 successes, int64 n, double z)
 	double		centre = (share + z2 / (2.0 * count)) / denominator;
 	double		half = z * sqrt(share * (1.0 - share) / count +
 								z2 / (4.0 * count * count)) / denominator;
-	Interval	interval = {centre - half, centre + half};
+	ConfidenceInterval interval = {centre - half, centre + half};
 
 	/* exact at the edges, where rounding could leave a sliver */
 	if (successes == 0)
@@ -105,8 +107,8 @@ wilson_interval(int64 successes, int64 n, double z)
 }
 
 /* Clip an interval to the range its figure can take. */
-Interval
-clip_interval(Interval interval, double lowest, double highest)
+ConfidenceInterval
+clip_interval(ConfidenceInterval interval, double lowest, double highest)
 {
 	interval.lower = Max(interval.lower, lowest);
 	interval.upper = Min(interval.upper, highest);
@@ -114,16 +116,51 @@ clip_interval(Interval interval, double lowest, double highest)
 }
 
 /*
- * Traffic-light status of a figure against a target, from its confidence
- * interval: green when the whole interval is on the good side of the target,
- * red when the whole interval is on the bad side, amber when the target lies
- * inside the interval (bounds included).  The target must lie in the
- * figure's range [lowest, highest].
+ * lower_bound(s, confidence): the lower end of the summary's interval, NULL
+ * when it has none.
  */
-const char *
-interval_status(Interval interval, double target, bool higher_is_better,
+Datum
+interval_lower_bound(FunctionCallInfo fcinfo, const void *summary,
+					 IntervalFunction interval_of)
+{
+	ConfidenceInterval interval;
+
+	if (!interval_of(summary, PG_GETARG_FLOAT8(1), &interval))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(interval.lower);
+}
+
+/* upper_bound(s, confidence): the upper end, as lower_bound. */
+Datum
+interval_upper_bound(FunctionCallInfo fcinfo, const void *summary,
+					 IntervalFunction interval_of)
+{
+	ConfidenceInterval interval;
+
+	if (!interval_of(summary, PG_GETARG_FLOAT8(1), &interval))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(interval.upper);
+}
+
+/*
+ * status(s, target, confidence): the traffic-light status of the summary's
+ * figure against a target, from its confidence interval: green when the
+ * whole interval is on the good side of the target, red when the whole
+ * interval is on the bad side, amber when the target lies inside the
+ * interval (bounds included), NULL when there is no interval.  The target
+ * must lie in the figure's range [lowest, highest].
+ */
+Datum
+interval_status(FunctionCallInfo fcinfo, const void *summary,
+				IntervalFunction interval_of, bool higher_is_better,
 				double lowest, double highest, const char *figure)
 {
+	double		target = PG_GETARG_FLOAT8(1);
+	ConfidenceInterval interval;
+	const char *status;
+
+	if (!interval_of(summary, PG_GETARG_FLOAT8(2), &interval))
+		PG_RETURN_NULL();
 	if (!(target >= lowest && target <= highest))
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
@@ -131,10 +168,12 @@ interval_status(Interval interval, double target, bool higher_is_better,
 				 errdetail("Targets for %s must be between %g and %g.",
 						   figure, lowest, highest)));
 	if (higher_is_better ? interval.lower > target : interval.upper < target)
-		return "green";
-	if (higher_is_better ? interval.upper < target : interval.lower > target)
-		return "red";
-	return "amber";
+		status = "green";
+	else if (higher_is_better ? interval.upper < target : interval.lower > target)
+		status = "red";
+	else
+		status = "amber";
+	PG_RETURN_TEXT_P(cstring_to_text(status));
 }
 
 /* Two-sided p-value of a standard normal statistic. */
@@ -323,8 +362,8 @@ compare_proportions(int64 successes1, int64 n1, int64 successes2, int64 n2,
 	double		z = confidence_z(confidence);
 	double		p1 = (double) successes1 / (double) n1;
 	double		p2 = (double) successes2 / (double) n2;
-	Interval	w1 = wilson_interval(successes1, n1, z);
-	Interval	w2 = wilson_interval(successes2, n2, z);
+	ConfidenceInterval w1 = wilson_interval(successes1, n1, z);
+	ConfidenceInterval w2 = wilson_interval(successes2, n2, z);
 	double		total = (double) n1 + (double) n2;
 	double		pooled = ((double) successes1 + (double) successes2) / total;
 	double		pooled_failures = ((double) (n1 - successes1) +

@@ -91,13 +91,14 @@ counts_total(const int64 *counts, int n, const char *type_name)
 	return total;
 }
 
-/* Add one count vector into another, raising 22003 on overflow. */
+/*
+ * Add one count vector into another, raising 22003 if a count or the total
+ * overflows.
+ */
 void
 counts_merge(int64 *into, const int64 *from, int n, const char *type_name)
 {
-	for (int i = 0; i < n; i++)
-		if (pg_add_s64_overflow(into[i], from[i], &into[i]))
-			count_overflow(type_name);
+	counts_merge_each(into, from, n, type_name);
 	(void) counts_total(into, n, type_name);
 }
 

@@ -83,17 +83,19 @@ parser_key(SummaryParser *p, const char *key)
 }
 
 /*
- * Read a count: a non-negative integer that fits in 64 bits.  A number out of
- * that range is an out-of-range value (22003), not a syntax error.
+ * Read a decimal integer from 0 to max into *value.  Anything but digits,
+ * after an optional minus sign, is a syntax error.  Returns false for a
+ * number out of range (negative, or above max): the caller reports it as an
+ * out-of-range value (22003) in its own words.
  */
-int64
-parser_count(SummaryParser *p)
+bool
+parser_integer(SummaryParser *p, int128 max, int128 *value)
 {
 	const char *start = p->pos;
 	bool		negative = false;
 	bool		overflow = false;
-	int64		value = 0;
 
+	*value = 0;
 	if (*p->pos == '-')
 	{
 		negative = true;
@@ -108,19 +110,29 @@ parser_count(SummaryParser *p)
 	{
 		int			digit = *p->pos - '0';
 
-		if (value > (PG_INT64_MAX - digit) / 10)
+		if (*value > (max - digit) / 10)
 			overflow = true;
 		else
-			value = value * 10 + digit;
+			*value = *value * 10 + digit;
 	}
-	if (overflow || (negative && value != 0))
+	return !overflow && !(negative && *value != 0);
+}
+
+/* Read a count: a non-negative integer that fits in 64 bits. */
+int64
+parser_count(SummaryParser *p)
+{
+	const char *start = p->pos;
+	int128		value;
+
+	if (!parser_integer(p, PG_INT64_MAX, &value))
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("count %.*s is out of range for type %s",
 						(int) Min(p->pos - start, 40), start, p->type_name),
 				 errdetail("Counts must be between 0 and %lld.",
 						   (long long) PG_INT64_MAX)));
-	return value;
+	return (int64) value;
 }
 
 /* Read exactly n comma-separated counts. */
@@ -358,30 +370,9 @@ int128
 parser_sum(SummaryParser *p)
 {
 	const char *start = p->pos;
-	bool		negative = false;
-	bool		overflow = false;
-	int128		value = 0;
+	int128		value;
 
-	if (*p->pos == '-')
-	{
-		negative = true;
-		p->pos++;
-	}
-	if (!isdigit((unsigned char) *p->pos))
-	{
-		p->pos = start;
-		parse_error(p, "a non-negative integer");
-	}
-	for (; isdigit((unsigned char) *p->pos); p->pos++)
-	{
-		int			digit = *p->pos - '0';
-
-		if (value > (INT128_MAX_VALUE - digit) / 10)
-			overflow = true;
-		else
-			value = value * 10 + digit;
-	}
-	if (overflow || (negative && value != 0))
+	if (!parser_integer(p, INT128_MAX_VALUE, &value))
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("sum %.*s is out of range for type %s",
@@ -419,8 +410,8 @@ parser_sums(SummaryParser *p, int128 *sums, int n)
 }
 
 /* Append a non-negative int128 in decimal. */
-static void
-append_sum(StringInfo out, int128 value)
+void
+append_int128(StringInfo out, int128 value)
 {
 	char		digits[48];
 	int			len = 0;
@@ -428,18 +419,19 @@ append_sum(StringInfo out, int128 value)
 	Assert(value >= 0);
 	do
 	{
-		digits[len++] = '0' + (int) (value % 10);
+		digits[len++] = (char) ('0' + value % 10);
 		value /= 10;
 	} while (value > 0);
 	while (len > 0)
 		appendStringInfoChar(out, digits[--len]);
 }
 
+/* " key=value", for any non-negative integer up to 128 bits. */
 void
-format_sum(StringInfo out, const char *key, int128 sum)
+format_int128(StringInfo out, const char *key, int128 value)
 {
 	appendStringInfo(out, " %s=", key);
-	append_sum(out, sum);
+	append_int128(out, value);
 }
 
 void
@@ -450,7 +442,7 @@ format_sums(StringInfo out, const char *key, const int128 *sums, int n)
 	{
 		if (i > 0)
 			appendStringInfoChar(out, ',');
-		append_sum(out, sums[i]);
+		append_int128(out, sums[i]);
 	}
 }
 

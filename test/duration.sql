@@ -151,15 +151,9 @@ SELECT is((SELECT count(*) FROM (
 -- Text and binary forms round-trip exactly.
 SELECT is((SELECT count(*) FROM daily WHERE s::text::duration_summary IS DISTINCT FROM s),
 		  0::bigint, 'text output reads back as the same summary');
+\ir helpers/binary_copy.psql
 CREATE TEMP TABLE copied (agent integer, day date, s duration_summary);
-CREATE FUNCTION pg_temp.copy_through_binary_file() RETURNS void LANGUAGE plpgsql AS $$
-DECLARE
-	path text := '/tmp/scorecard_duration_' || pg_backend_pid() || '.bin';
-BEGIN
-	EXECUTE format('COPY (SELECT agent, day, s FROM daily) TO %L (FORMAT binary)', path);
-	EXECUTE format('COPY copied FROM %L (FORMAT binary)', path);
-END $$;
-SELECT lives_ok('SELECT pg_temp.copy_through_binary_file()',
+SELECT lives_ok($$SELECT pg_temp.copy_through_binary_file('SELECT agent, day, s FROM daily', 'copied')$$,
 				'COPY BINARY writes and reads duration_summary');
 SELECT is((SELECT count(*) FROM daily d JOIN copied c USING (agent, day)
 		   WHERE c.s IS NOT DISTINCT FROM d.s),
@@ -167,20 +161,6 @@ SELECT is((SELECT count(*) FROM daily d JOIN copied c USING (agent, day)
 		  'every summary reads back from COPY BINARY unchanged');
 
 -- Binary input is checked as strictly as text input.
-CREATE FUNCTION pg_temp.load_binary(payload bytea) RETURNS void LANGUAGE plpgsql AS $$
-DECLARE
-	path text := '/tmp/scorecard_duration_recv_' || pg_backend_pid() || '.bin';
-	file bytea := '\x5047434f50590aff0d0a00'::bytea   -- COPY BINARY signature
-				  || '\x0000000000000000'::bytea      -- flags, header extension
-				  || '\x0001'::bytea || int4send(length(payload)) || payload
-				  || '\xffff'::bytea;                  -- trailer
-	object oid;
-BEGIN
-	object := lo_from_bytea(0, file);
-	PERFORM lo_export(object, path);
-	PERFORM lo_unlink(object);
-	EXECUTE format('COPY pg_temp.one_summary FROM %L (FORMAT binary)', path);
-END $$;
 CREATE TEMP TABLE one_summary (s duration_summary);
 -- one duration of 60 s: version 1, zeros 0, minimum and maximum 60000000 us,
 -- sum and sum of squares as 128-bit (high, low), first bucket 905, 1 count

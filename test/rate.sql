@@ -100,35 +100,15 @@ SELECT is((SELECT count(*) FROM (
 -- Text and binary forms round-trip exactly.
 SELECT is((SELECT count(*) FROM daily WHERE s::text::rate_summary IS DISTINCT FROM s),
 		  0::bigint, 'text output reads back as the same summary');
+\ir helpers/binary_copy.psql
 CREATE TEMP TABLE copied (agent integer, day date, s rate_summary);
-CREATE FUNCTION pg_temp.copy_through_binary_file() RETURNS void LANGUAGE plpgsql AS $$
-DECLARE
-	path text := '/tmp/scorecard_rate_' || pg_backend_pid() || '.bin';
-BEGIN
-	EXECUTE format('COPY (SELECT agent, day, s FROM daily) TO %L (FORMAT binary)', path);
-	EXECUTE format('COPY copied FROM %L (FORMAT binary)', path);
-END $$;
-SELECT lives_ok('SELECT pg_temp.copy_through_binary_file()',
+SELECT lives_ok($$SELECT pg_temp.copy_through_binary_file('SELECT agent, day, s FROM daily', 'copied')$$,
 				'COPY BINARY writes and reads rate_summary');
 SELECT is((SELECT count(*) FROM daily d JOIN copied c USING (agent, day)
 		   WHERE c.s IS NOT DISTINCT FROM d.s),
 		  (SELECT count(*) FROM daily),
 		  'every summary reads back from COPY BINARY unchanged');
 
-CREATE FUNCTION pg_temp.load_binary(payload bytea) RETURNS void LANGUAGE plpgsql AS $$
-DECLARE
-	path text := '/tmp/scorecard_rate_recv_' || pg_backend_pid() || '.bin';
-	file bytea := '\x5047434f50590aff0d0a00'::bytea   -- COPY BINARY signature
-				  || '\x0000000000000000'::bytea      -- flags, header extension
-				  || '\x0001'::bytea || int4send(length(payload)) || payload
-				  || '\xffff'::bytea;                  -- trailer
-	object oid;
-BEGIN
-	object := lo_from_bytea(0, file);
-	PERFORM lo_export(object, path);
-	PERFORM lo_unlink(object);
-	EXECUTE format('COPY pg_temp.one_summary FROM %L (FORMAT binary)', path);
-END $$;
 CREATE TEMP TABLE one_summary (s rate_summary);
 -- version, then the count of true and the count of false
 SELECT lives_ok($$SELECT pg_temp.load_binary('\x01'::bytea

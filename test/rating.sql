@@ -178,15 +178,9 @@ SELECT is((SELECT count(*) FROM daily
 		   WHERE (c::text::rating_summary, e::text::rating_summary, k::text::rating_summary)
 				 IS DISTINCT FROM (c, e, k)),
 		  0::bigint, 'text output reads back as the same summary');
+\ir helpers/binary_copy.psql
 CREATE TEMP TABLE copied (agent integer, day date, c rating_summary, e rating_summary, k rating_summary);
-CREATE FUNCTION pg_temp.copy_through_binary_file() RETURNS void LANGUAGE plpgsql AS $$
-DECLARE
-	path text := '/tmp/scorecard_rating_' || pg_backend_pid() || '.bin';
-BEGIN
-	EXECUTE format('COPY (SELECT agent, day, c, e, k FROM daily) TO %L (FORMAT binary)', path);
-	EXECUTE format('COPY copied FROM %L (FORMAT binary)', path);
-END $$;
-SELECT lives_ok('SELECT pg_temp.copy_through_binary_file()',
+SELECT lives_ok($$SELECT pg_temp.copy_through_binary_file('SELECT agent, day, c, e, k FROM daily', 'copied')$$,
 				'COPY BINARY writes and reads rating_summary');
 SELECT is((SELECT count(*) FROM daily d JOIN copied x USING (agent, day)
 		   WHERE (x.c, x.e, x.k) IS NOT DISTINCT FROM (d.c, d.e, d.k)),
@@ -195,20 +189,6 @@ SELECT is((SELECT count(*) FROM daily d JOIN copied x USING (agent, day)
 
 -- Binary input is checked as strictly as text input: version, kind byte,
 -- scale byte, then one 64-bit count per rating.
-CREATE FUNCTION pg_temp.load_binary(payload bytea) RETURNS void LANGUAGE plpgsql AS $$
-DECLARE
-	path text := '/tmp/scorecard_rating_recv_' || pg_backend_pid() || '.bin';
-	file bytea := '\x5047434f50590aff0d0a00'::bytea   -- COPY BINARY signature
-				  || '\x0000000000000000'::bytea      -- flags, header extension
-				  || '\x0001'::bytea || int4send(length(payload)) || payload
-				  || '\xffff'::bytea;                  -- trailer
-	object oid;
-BEGIN
-	object := lo_from_bytea(0, file);
-	PERFORM lo_export(object, path);
-	PERFORM lo_unlink(object);
-	EXECUTE format('COPY pg_temp.one_summary FROM %L (FORMAT binary)', path);
-END $$;
 CREATE TEMP TABLE one_summary (s rating_summary);
 -- kind 2 (ces), scale 3
 SELECT lives_ok($$SELECT pg_temp.load_binary('\x010203'::bytea

@@ -173,15 +173,9 @@ SELECT is((SELECT count(*) FROM (
 -- Text and binary forms round-trip exactly.
 SELECT is((SELECT count(*) FROM daily WHERE s::text::rubric_summary IS DISTINCT FROM s),
 		  0::bigint, 'text output reads back as the same summary');
+\ir helpers/binary_copy.psql
 CREATE TEMP TABLE copied (agent integer, day date, s rubric_summary);
-CREATE FUNCTION pg_temp.copy_through_binary_file() RETURNS void LANGUAGE plpgsql AS $$
-DECLARE
-	path text := '/tmp/scorecard_rubric_' || pg_backend_pid() || '.bin';
-BEGIN
-	EXECUTE format('COPY (SELECT agent, day, s FROM daily) TO %L (FORMAT binary)', path);
-	EXECUTE format('COPY copied FROM %L (FORMAT binary)', path);
-END $$;
-SELECT lives_ok('SELECT pg_temp.copy_through_binary_file()',
+SELECT lives_ok($$SELECT pg_temp.copy_through_binary_file('SELECT agent, day, s FROM daily', 'copied')$$,
 				'COPY BINARY writes and reads rubric_summary');
 SELECT is((SELECT count(*) FROM daily d JOIN copied c USING (agent, day)
 		   WHERE c.s IS NOT DISTINCT FROM d.s),
@@ -189,20 +183,6 @@ SELECT is((SELECT count(*) FROM daily d JOIN copied c USING (agent, day)
 		  'every summary reads back from COPY BINARY unchanged');
 
 -- Binary input is checked as strictly as text input.
-CREATE FUNCTION pg_temp.load_binary(payload bytea) RETURNS void LANGUAGE plpgsql AS $$
-DECLARE
-	path text := '/tmp/scorecard_rubric_recv_' || pg_backend_pid() || '.bin';
-	file bytea := '\x5047434f50590aff0d0a00'::bytea
-				  || '\x0000000000000000'::bytea
-				  || '\x0001'::bytea || int4send(length(payload)) || payload
-				  || '\xffff'::bytea;
-	object oid;
-BEGIN
-	object := lo_from_bytea(0, file);
-	PERFORM lo_export(object, path);
-	PERFORM lo_unlink(object);
-	EXECUTE format('COPY pg_temp.one_summary FROM %L (FORMAT binary)', path);
-END $$;
 CREATE TEMP TABLE one_summary (s rubric_summary);
 -- version 1; criteria 1; autofails 0; score_sum 100e9 (one score of 100) and
 -- its square 1e22 as 16-byte sums; 100 zero bins and one 1; criterion sum
