@@ -201,6 +201,8 @@ duration_canonicalize(DurationSummary *s)
 		else
 			counts64(s)[k] = count;
 	}
+	/* n is 0 when a moving window's inverse emptied every bucket */
+	/* cppcheck-suppress knownConditionTrueFalse ; it cannot see that case */
 	s->first_bucket = n > 0 ? s->first_bucket + lo : 0;
 	s->buckets = n;
 	s->header.scale = width;
@@ -473,7 +475,7 @@ interval_to_us(Datum datum)
 	int128		us = (int128) span->time +
 		(int128) span->day * USECS_PER_DAY +
 		(int128) (span->month / MONTHS_PER_YEAR) *
-		((int64) (DAYS_PER_YEAR * SECS_PER_DAY) * USECS_PER_SEC) +
+		((int128) (int64) (DAYS_PER_YEAR * SECS_PER_DAY) * USECS_PER_SEC) +
 		(int128) (span->month % MONTHS_PER_YEAR) * DAYS_PER_MONTH * USECS_PER_DAY;
 
 	if (us < 0 || us > PG_INT64_MAX)
@@ -509,10 +511,10 @@ exact_ratio(int128 numerator, int128 denominator)
 	/* fewer than 63 bits: long division, one more bit at a time */
 	while (q < ((int128) 1 << 62))
 	{
-		bool		bit = 2 * r >= denominator;
+		bool		next_bit = 2 * r >= denominator;
 
-		q = 2 * q + bit;
-		r = bit ? 2 * r - denominator : 2 * r;
+		q = 2 * q + next_bit;
+		r = next_bit ? 2 * r - denominator : 2 * r;
 		shift++;
 	}
 	return ldexp((double) (uint64) (q | (r != 0)), -shift);
@@ -535,7 +537,7 @@ duration_variance(const DurationSummary *s)
 	int128		q = s->sum / s->responses;
 	int128		r = s->sum % s->responses;
 	int128		around_q = s->sum_squares - q * (s->sum + r);
-	double		squares = (double) around_q - (double) r * ((double) r / s->responses);
+	double		squares = (double) around_q - (double) r * ((double) r / (double) s->responses);
 
 	return Max(squares, 0.0) / (double) (s->responses - 1);
 }

@@ -173,7 +173,7 @@ bin_lowest(int k)
 static int128
 bin_highest(int k)
 {
-	return k == RUBRIC_BINS - 1 ? SCORE_MAX_UNITS : (int128) (k + 1) * SCORE_UNIT - 1;
+	return k == RUBRIC_BINS - 1 ? (int128) SCORE_MAX_UNITS : (int128) (k + 1) * SCORE_UNIT - 1;
 }
 
 static void
@@ -193,7 +193,7 @@ rubric_check(const RubricSummary *s, int errcode_value)
 	if (s->autofails > s->distribution[0])
 		rubric_inconsistent(errcode_value, "Auto-failed evaluations score 0, but fewer evaluations are in the distribution's bin 0.");
 	for (int i = 0; i < s->criteria; i++)
-		if (counts[i] > n || sums[i] > (int128) counts[i] * SCORE_MAX_UNITS)
+		if (counts[i] > n || sums[i] > (int128) counts[i] * (int128) SCORE_MAX_UNITS)
 			rubric_inconsistent(errcode_value, "A criterion's count exceeds the evaluations, or its sum exceeds 100 percent of its count.");
 	for (int k = 0; k < RUBRIC_BINS; k++)
 	{
@@ -345,10 +345,10 @@ static const char *const rubric_element_names[] = {
 /* One criterion of an evaluation. */
 typedef struct Criterion
 {
-	bool		applies;		/* false when the score is NULL (N/A) */
 	double		points;
 	double		weight;
 	double		maximum;
+	bool		applies;		/* false when the score is NULL (N/A) */
 	bool		critical;
 } Criterion;
 
@@ -377,6 +377,8 @@ cursor_next(ArrayCursor *c, void *value)
 {
 	int			i = c->index++;
 
+	if (c->data == NULL)		/* an absent array has no elements */
+		return false;
 	if (c->nulls && !(c->nulls[i / 8] & (1 << (i % 8))))
 		return false;
 	memcpy(value, c->data, c->element_size);
@@ -658,6 +660,7 @@ weighted_rubric_trans(PG_FUNCTION_ARGS)
 {
 	RubricSummary *s;
 	Rubric		r;
+	/* cppcheck-suppress variableScope ; c points into it after the block */
 	Criterion	buffer[CRITERIA_ON_STACK];
 	Criterion  *c = NULL;
 	Evaluation	e = {false, false, 0};
@@ -692,6 +695,7 @@ weighted_rubric_inverse(PG_FUNCTION_ARGS)
 {
 	RubricSummary *s;
 	Rubric		r;
+	/* cppcheck-suppress variableScope ; c points into it after the block */
 	Criterion	buffer[CRITERIA_ON_STACK];
 	Criterion  *c = NULL;
 	Evaluation	e = {false, false, 0};

@@ -209,6 +209,7 @@ static double
 beta_continued_fraction(double a, double b, double x)
 {
 	const double tiny = 1e-300;
+	/* cppcheck-suppress variableScope ; c carries from one step to the next */
 	double		c = 1.0;
 	double		d = 1.0 - (a + b) * x / (a + 1.0);
 	double		h;
