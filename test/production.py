@@ -20,31 +20,14 @@ import threading
 import time
 from decimal import Decimal
 
-import psycopg2
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "helpers"))
+from tap import check, connect as connect_to, finish, query  # noqa: E402
 
 DATABASE = "scorecard_prod"
-results = []
-
-
-def check(passed, description, detail=""):
-    results.append(passed)
-    print(f"{'ok' if passed else 'not ok'} {len(results)} - {description}")
-    if not passed and detail:
-        for line in str(detail).splitlines():
-            print(f"#   {line}")
-    sys.stdout.flush()
 
 
 def connect(database=DATABASE, autocommit=True):
-    connection = psycopg2.connect(dbname=database)
-    connection.autocommit = autocommit
-    return connection
-
-
-def query(connection, sql, params=None):
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall() if cursor.description else None
+    return connect_to(database, autocommit)
 
 
 def value(connection, sql, params=None):
@@ -381,8 +364,7 @@ def main():
             test(db)
         except Exception as error:  # a crash in one test fails it, not the run
             check(False, f"{test.__name__} ran to the end", repr(error))
-    print(f"1..{len(results)}")
-    return 0 if all(results) else 1
+    return finish()
 
 
 if __name__ == "__main__":

@@ -5,17 +5,17 @@ For every released version that has a full install script in extension/
 (scorecard--X.Y.Z.sql) other than the current default_version: install it,
 build a view on its aggregates, ALTER EXTENSION scorecard UPDATE, and check
 that the objects now equal a fresh install's and that the view still works.
-Also checks the scripts' hygiene: no upgrade script drops an aggregate, and
-every version in between has an upgrade path.
+Also checks that no upgrade script drops an aggregate, and that every object
+of a fresh install has a comment.  A version without an upgrade path shows
+up as a failed update.
 """
 import glob
 import os
 import re
 import sys
 
-import psycopg2
-
-results = []
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "helpers"))
+from tap import check, connect, finish, query, skip  # noqa: E402
 
 # Everything that defines the extension's objects, in a comparable form.
 FINGERPRINT = """
@@ -59,29 +59,9 @@ FROM (SELECT day, nps_agg(score) AS s FROM upgrade_answers GROUP BY day) d;
 """
 
 
-def check(passed, description, detail=""):
-    results.append(passed)
-    print(f"{'ok' if passed else 'not ok'} {len(results)} - {description}")
-    if not passed and detail:
-        for line in str(detail).splitlines():
-            print(f"#   {line}")
-
-
-def connect(database):
-    connection = psycopg2.connect(dbname=database)
-    connection.autocommit = True
-    return connection
-
-
-def rows(connection, sql):
-    with connection.cursor() as cursor:
-        cursor.execute(sql)
-        return cursor.fetchall() if cursor.description else None
-
-
 def fresh_database(admin, name):
-    rows(admin, f"DROP DATABASE IF EXISTS {name}")
-    rows(admin, f"CREATE DATABASE {name}")
+    query(admin, f"DROP DATABASE IF EXISTS {name}")
+    query(admin, f"CREATE DATABASE {name}")
     return connect(name)
 
 
@@ -109,18 +89,18 @@ def check_scripts():
 
 def check_upgrade(admin, old, current, expected):
     connection = fresh_database(admin, "scorecard_upgrade")
-    rows(connection, f"CREATE EXTENSION scorecard VERSION '{old}'")
-    rows(connection, VIEW)
-    before = rows(connection, "SELECT * FROM upgrade_report")
-    rows(connection, "ALTER EXTENSION scorecard UPDATE")
-    version = rows(connection, "SELECT extversion FROM pg_extension WHERE extname = 'scorecard'")
+    query(connection, f"CREATE EXTENSION scorecard VERSION '{old}'")
+    query(connection, VIEW)
+    before = query(connection, "SELECT * FROM upgrade_report")
+    query(connection, "ALTER EXTENSION scorecard UPDATE")
+    version = query(connection, "SELECT extversion FROM pg_extension WHERE extname = 'scorecard'")
     check(version == [(current,)], f"{old} updates to {current}", f"now {version}")
-    got = [row[0] for row in rows(connection, FINGERPRINT)]
+    got = [row[0] for row in query(connection, FINGERPRINT)]
     missing, extra = sorted(set(expected) - set(got)), sorted(set(got) - set(expected))
     check(not missing and not extra,
           f"after updating from {old}, the {len(got)} objects equal a fresh install's",
           "missing or different: " + "\n".join(missing[:10]) + "\nextra: " + "\n".join(extra[:10]))
-    check(rows(connection, "SELECT * FROM upgrade_report") == before,
+    check(query(connection, "SELECT * FROM upgrade_report") == before,
           f"a view on the aggregates survives the update from {old}")
     connection.close()
 
@@ -129,8 +109,8 @@ def main():
     admin = connect("postgres")
     current, released = versions()
     fresh = fresh_database(admin, "scorecard_fresh")
-    rows(fresh, "CREATE EXTENSION scorecard")
-    expected = [row[0] for row in rows(fresh, FINGERPRINT)]
+    query(fresh, "CREATE EXTENSION scorecard")
+    expected = [row[0] for row in query(fresh, FINGERPRINT)]
     check(len(expected) > 20, f"a fresh install of {current} has {len(expected)} objects")
     check(all(" | " in line and not line.endswith(" | ") for line in expected),
           "every object of a fresh install has a comment",
@@ -138,12 +118,10 @@ def main():
     fresh.close()
     check_scripts()
     if not released:
-        print(f"ok {len(results) + 1} - # SKIP no released version before {current} to update from")
-        results.append(True)
+        skip(f"no released version before {current} to update from")
     for old in released:
         check_upgrade(admin, old, current, expected)
-    print(f"1..{len(results)}")
-    return 0 if all(results) else 1
+    return finish()
 
 
 if __name__ == "__main__":
