@@ -18,3 +18,10 @@ SHLIB_LINK = -lm
 
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
+
+# Export only the SQL entry points and the magic block.  PGXS does this from
+# PostgreSQL 16 on (CFLAGS_SL_MODULE); on 15 the flag is added here, and
+# src/scorecard.h marks the entry points visible.
+ifeq ($(CFLAGS_SL_MODULE),)
+override CFLAGS += -fvisibility=hidden
+endif

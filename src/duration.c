@@ -209,7 +209,7 @@ duration_canonicalize(DurationSummary *s)
 	SET_VARSIZE(s, duration_size(n, width));
 }
 
-static void pg_attribute_noreturn()
+pg_noreturn static void
 sum_squares_overflow(void)
 {
 	ereport(ERROR,
@@ -438,7 +438,7 @@ duration_unmerge(DurationSummary *a, const DurationSummary *b)
  * Durations as integer microseconds.  A negative, NaN or infinite duration,
  * or one of 2^63 microseconds or more, raises 22003.
  */
-static void pg_attribute_noreturn()
+pg_noreturn static void
 duration_out_of_range(const char *shown)
 {
 	ereport(ERROR,
@@ -612,7 +612,7 @@ duration_percentile(const DurationSummary *s, double fraction)
  */
 
 /* Raise a consistency error with the error code of the input path. */
-static void pg_attribute_noreturn()
+pg_noreturn static void
 duration_invalid(int code, const char *detail)
 {
 	ereport(ERROR,

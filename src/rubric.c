@@ -154,7 +154,7 @@ fixed_deviations(int128 sum, int128 squares, int64 n)
  * otherwise the figures would be wrong numbers.  errcode is 22P02 for text
  * and 22P03 for binary input.
  */
-static void pg_attribute_noreturn()
+pg_noreturn static void
 rubric_inconsistent(int errcode_value, const char *detail)
 {
 	ereport(ERROR,
@@ -316,7 +316,7 @@ rubric_summary_send(PG_FUNCTION_ARGS)
 typedef struct ArrayCursor
 {
 	const char *data;			/* next non-NULL element */
-	const bits8 *nulls;			/* NULL bitmap, or NULL if none */
+	const uint8 *nulls;			/* NULL bitmap, or NULL if none */
 	int			index;
 	int			element_size;
 } ArrayCursor;
@@ -435,7 +435,7 @@ rubric_begin(FunctionCallInfo fcinfo, int first, Rubric *r)
 	return true;
 }
 
-static void pg_attribute_noreturn()
+pg_noreturn static void
 rubric_invalid(int criterion, const char *what, double value, const char *rule)
 {
 	ereport(ERROR,
@@ -444,7 +444,7 @@ rubric_invalid(int criterion, const char *what, double value, const char *rule)
 			 errdetail("%s", rule)));
 }
 
-static void pg_attribute_noreturn()
+pg_noreturn static void
 rubric_null_element(int criterion, int which)
 {
 	ereport(ERROR,
@@ -619,7 +619,7 @@ rubric_apply(RubricSummary *s, const Rubric *r, const Criterion *c,
 	}
 }
 
-static void pg_attribute_noreturn()
+pg_noreturn static void
 rubric_mismatch(int expected, int found, const char *what)
 {
 	ereport(ERROR,

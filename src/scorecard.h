@@ -21,6 +21,49 @@
 #include "fmgr.h"
 #include "lib/stringinfo.h"
 
+/*
+ * PostgreSQL version guards.  scorecard builds from one source against every
+ * major from 15 to 19; each difference between them is bridged here, and
+ * nowhere else.
+ */
+
+/* 16 moved the varlena macros (VARSIZE, SET_VARSIZE, ...) to varatt.h. */
+#if PG_VERSION_NUM >= 160000
+#include "varatt.h"
+#endif
+
+/*
+ * 18 replaced pg_attribute_noreturn(), written after a declarator, with
+ * pg_noreturn, written before the declaration.  GCC and clang accept the
+ * attribute in front too, so older majors get pg_noreturn as the attribute.
+ */
+#ifndef pg_noreturn
+#define pg_noreturn pg_attribute_noreturn()
+#endif
+
+/*
+ * 16 builds modules with -fvisibility=hidden and exports the symbols that
+ * PG_MODULE_MAGIC and PG_FUNCTION_INFO_V1 declare PGDLLEXPORT.  On 15 the
+ * Makefile adds the flag, and these definitions, as 16 has them, export
+ * the same symbols, so that no helper of ours can clash with another
+ * library loaded into the same backend.
+ */
+#if PG_VERSION_NUM < 160000
+#undef PGDLLEXPORT
+#define PGDLLEXPORT __attribute__((visibility("default")))
+#undef PG_FUNCTION_INFO_V1
+#define PG_FUNCTION_INFO_V1(funcname) \
+extern PGDLLEXPORT Datum funcname(PG_FUNCTION_ARGS); \
+extern PGDLLEXPORT const Pg_finfo_record * CppConcat(pg_finfo_,funcname)(void); \
+const Pg_finfo_record * \
+CppConcat(pg_finfo_,funcname) (void) \
+{ \
+	static const Pg_finfo_record my_finfo = { 1 }; \
+	return &my_finfo; \
+} \
+extern int no_such_variable
+#endif
+
 /* Version of the text and binary formats, and of the in-memory layout. */
 #define SUMMARY_FORMAT_VERSION 1
 
@@ -53,7 +96,7 @@ extern void count_removed(int64 *count, const char *type_name);
 extern double counts_mean(const int64 *counts, int n, int first_value);
 extern double counts_variance(const int64 *counts, int n, int first_value);
 extern Datum counts_array(const int64 *counts, int n, int lower_bound);
-extern void count_overflow(const char *type_name) pg_attribute_noreturn();
+pg_noreturn extern void count_overflow(const char *type_name);
 
 /*
  * Add one answer to a counter.  This is the per-row hot path, so it is

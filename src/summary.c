@@ -212,7 +212,7 @@ summary_ne(PG_FUNCTION_ARGS)
  */
 
 /* Raise the error for a sum that would leave the 128-bit range. */
-static void pg_attribute_noreturn()
+pg_noreturn static void
 sum_overflow(const char *type_name)
 {
 	ereport(ERROR,

@@ -24,7 +24,7 @@
 #include "scorecard.h"
 
 /* Report malformed text: what was expected, and where. */
-static void pg_attribute_noreturn()
+pg_noreturn static void
 parse_error(SummaryParser *p, const char *expected)
 {
 	ereport(ERROR,
