@@ -1,4 +1,4 @@
--- scorecard 0.1.0: customer-service scorecards as mergeable aggregates.
+-- scorecard 0.2.0: customer-service scorecards as mergeable aggregates.
 
 \echo Use "CREATE EXTENSION scorecard" to load this file. \quit
 
