@@ -1,7 +1,11 @@
 # Shared by scripts/test and scripts/demo: install what is missing, then
 # build and install the extension.  Sourced, not run.
 
-PG_MAJOR=15
+# The major a plain run builds against: the host's (Debian 12 ships 15).
+PG_MAJOR=${PG_MAJOR:-15}
+# The majors scripts/test also runs, each in a chroot of the Debian suite
+# that ships it (scripts/chroot).  16 is in no Debian suite.
+CHROOT_MAJORS=(17 18 19)
 # The server package's own pg_config: always there, and never another major's.
 export PG_CONFIG=/usr/lib/postgresql/$PG_MAJOR/bin/pg_config
 BUILD_PACKAGES=(make gcc "postgresql-$PG_MAJOR" "postgresql-server-dev-$PG_MAJOR")
@@ -79,4 +83,17 @@ use_free_port() {
 lock_installation() {
 	exec 9>/tmp/scorecard-install.lock
 	flock 9
+}
+
+# Run a command inside a chroot, in a private mount namespace so that the
+# chroot's /proc and /dev vanish with the command.
+in_chroot() {
+	local dir=$1
+	shift
+	unshare --mount --propagation private /bin/sh -c '
+		dir=$1; shift
+		mount -t proc proc "$dir/proc" && mount --rbind /dev "$dir/dev" &&
+			exec chroot "$dir" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin \
+				HOME=/root LANG=C.UTF-8 DEBIAN_FRONTEND=noninteractive "$@"
+	' sh "$dir" "$@"
 }
