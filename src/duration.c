@@ -894,11 +894,7 @@ Datum
 aht_agg_trans_seconds(PG_FUNCTION_ARGS)
 {
 	if (PG_ARGISNULL(1))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
+		return state_unchanged(fcinfo);
 	return duration_trans(fcinfo, seconds_to_us(PG_GETARG_FLOAT8(1)));
 }
 
@@ -907,11 +903,7 @@ Datum
 aht_agg_trans_interval(PG_FUNCTION_ARGS)
 {
 	if (PG_ARGISNULL(1))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
+		return state_unchanged(fcinfo);
 	return duration_trans(fcinfo, interval_to_us(PG_GETARG_DATUM(1)));
 }
 
@@ -940,11 +932,7 @@ Datum
 aht_agg_inverse_seconds(PG_FUNCTION_ARGS)
 {
 	if (PG_ARGISNULL(1))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
+		return state_unchanged(fcinfo);
 	return duration_inverse(fcinfo, seconds_to_us(PG_GETARG_FLOAT8(1)));
 }
 
@@ -953,11 +941,7 @@ Datum
 aht_agg_inverse_interval(PG_FUNCTION_ARGS)
 {
 	if (PG_ARGISNULL(1))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
+		return state_unchanged(fcinfo);
 	return duration_inverse(fcinfo, interval_to_us(PG_GETARG_DATUM(1)));
 }
 

@@ -138,11 +138,7 @@ nps_agg_trans(PG_FUNCTION_ARGS)
 	int			score;
 
 	if (PG_ARGISNULL(1))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
+		return state_unchanged(fcinfo);
 	score = nps_checked_score(PG_GETARG_INT32(1));
 	s = PG_ARGISNULL(0) ? nps_new() : summary_for_update(fcinfo, 0);
 	count_added(&s->counts[score], NPS_TYPE_NAME);
@@ -158,11 +154,7 @@ nps_agg_inverse(PG_FUNCTION_ARGS)
 	int			score;
 
 	if (PG_ARGISNULL(1))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
+		return state_unchanged(fcinfo);
 	if (PG_ARGISNULL(0))
 		elog(ERROR, "nps_agg inverse transition called without a state");
 	score = nps_checked_score(PG_GETARG_INT32(1));

@@ -110,11 +110,7 @@ rate_agg_trans(PG_FUNCTION_ARGS)
 	RateSummary *s;
 
 	if (PG_ARGISNULL(1))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
+		return state_unchanged(fcinfo);
 	s = PG_ARGISNULL(0) ? rate_new() : summary_for_update(fcinfo, 0);
 	count_added(&s->counts[PG_GETARG_BOOL(1) ? RATE_TRUE : RATE_FALSE],
 				RATE_TYPE_NAME);
@@ -129,11 +125,7 @@ rate_agg_inverse(PG_FUNCTION_ARGS)
 	RateSummary *s;
 
 	if (PG_ARGISNULL(1))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
+		return state_unchanged(fcinfo);
 	if (PG_ARGISNULL(0))
 		elog(ERROR, "rate_agg inverse transition called without a state");
 	s = summary_for_update(fcinfo, 0);

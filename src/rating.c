@@ -245,11 +245,7 @@ rating_agg_trans(FunctionCallInfo fcinfo, int kind)
 	RatingSummary *s;
 
 	if (PG_ARGISNULL(1))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
+		return state_unchanged(fcinfo);
 	if (PG_ARGISNULL(0))
 		s = rating_new(kind, scale);
 	else
@@ -296,11 +292,7 @@ rating_agg_inverse(PG_FUNCTION_ARGS)
 	RatingSummary *s;
 
 	if (PG_ARGISNULL(1))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
+		return state_unchanged(fcinfo);
 	if (PG_ARGISNULL(0))
 		elog(ERROR, "rating aggregate inverse transition called without a state");
 	s = summary_for_update(fcinfo, 0);

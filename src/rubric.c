@@ -671,11 +671,7 @@ weighted_rubric_trans(PG_FUNCTION_ARGS)
 		e = rubric_evaluate(&r, c);
 	}
 	if (!e.scored)
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
+		return state_unchanged(fcinfo);
 	if (PG_ARGISNULL(0) || PG_GETARG_RUBRIC(0)->criteria == 0)
 		s = rubric_new(r.criteria); /* the executor copies it into its context */
 	else
@@ -708,7 +704,7 @@ weighted_rubric_inverse(PG_FUNCTION_ARGS)
 		e = rubric_evaluate(&r, c);
 	}
 	if (!e.scored)
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+		return state_unchanged(fcinfo);
 	s = summary_for_update(fcinfo, 0);
 	if (s->criteria != r.criteria)
 		elog(ERROR, "weighted_rubric inverse transition removed an evaluation it never added");

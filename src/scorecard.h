@@ -83,6 +83,7 @@ typedef struct SummaryHeader
 /* summary.c: allocation and state access */
 extern void *summary_alloc(Size size);
 extern void *summary_for_update(FunctionCallInfo fcinfo, int argno);
+extern Datum state_unchanged(FunctionCallInfo fcinfo);
 extern void *summary_for_read(FunctionCallInfo fcinfo, int argno,
 							  Size expected_size, const char *type_name);
 

@@ -44,6 +44,18 @@ summary_for_update(FunctionCallInfo fcinfo, int argno)
 }
 
 /*
+ * The result of a transition or inverse transition that skips its row (a
+ * NULL answer): the state as it is, or NULL while there is none yet.
+ */
+Datum
+state_unchanged(FunctionCallInfo fcinfo)
+{
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+}
+
+/*
  * Return argument argno as a readable summary, checking that it has the
  * layout this build understands.  Values only reach us through our own input
  * functions, so a mismatch means a value from an incompatible build.
