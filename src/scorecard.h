@@ -87,22 +87,24 @@ extern Datum state_unchanged(FunctionCallInfo fcinfo);
 extern void *summary_for_read(FunctionCallInfo fcinfo, int argno,
 							  Size expected_size, const char *type_name);
 
-/* summary.c: count vectors */
+/*
+ * counts.c: count vectors, arrays of int64 counters.  count_added() adds
+ * one answer; it is the per-row hot path, so it is inline, and the total is
+ * checked later, once per group, by counts_total().
+ */
+pg_noreturn extern void count_overflow(const char *type_name);
+extern void count_removed(int64 *count, const char *type_name);
 extern int64 counts_total(const int64 *counts, int n, const char *type_name);
+extern void counts_merge_each(int64 *into, const int64 *from, int n,
+							  const char *type_name);
 extern void counts_merge(int64 *into, const int64 *from, int n,
 						 const char *type_name);
 extern void counts_unmerge(int64 *from, const int64 *removed, int n,
 						   const char *type_name);
-extern void count_removed(int64 *count, const char *type_name);
 extern double counts_mean(const int64 *counts, int n, int first_value);
 extern double counts_variance(const int64 *counts, int n, int first_value);
 extern Datum counts_array(const int64 *counts, int n, int lower_bound);
-pg_noreturn extern void count_overflow(const char *type_name);
 
-/*
- * Add one answer to a counter.  This is the per-row hot path, so it is
- * inline; the total is checked later, once per group, by counts_total().
- */
 static inline void
 count_added(int64 *count, const char *type_name)
 {
@@ -110,6 +112,46 @@ count_added(int64 *count, const char *type_name)
 		count_overflow(type_name);
 	(*count)++;
 }
+
+/*
+ * counts.c: count-vector summaries.  A fixed-size summary whose answers each
+ * count once, at one position of a count vector, describes itself here; the
+ * count_summary_* functions are then its transition, inverse transition,
+ * merge, unmerge and final functions, each type's SQL entry point a
+ * one-line call.
+ */
+typedef struct CountSummaryType
+{
+	const char *type_name;		/* the SQL type, for error messages */
+	const char *aggregate_name; /* for the inverse transition's bug report */
+	Size		size;			/* bytes of every value */
+	Size		counts_offset;	/* where the int64 counts start */
+	int			length;			/* how many counts there are */
+	bool		scale_is_length;	/* only header.scale of them are used */
+
+	/*
+	 * Where the row of a transition (arguments 1 and on) counts: reads and
+	 * checks the row, raising the type's own error for a bad one.
+	 */
+	int			(*position) (FunctionCallInfo fcinfo, const void *summary);
+
+	/* NULL, or raise the type's error for two values that cannot merge */
+	void		(*check_mergeable) (const void *a, const void *b);
+} CountSummaryType;
+
+extern void *count_summary_new(const CountSummaryType *type);
+extern void *count_summary_arg(FunctionCallInfo fcinfo, int argno,
+							   const CountSummaryType *type);
+extern Datum count_summary_trans(FunctionCallInfo fcinfo,
+								 const CountSummaryType *type);
+extern Datum count_summary_inverse(FunctionCallInfo fcinfo,
+								   const CountSummaryType *type);
+extern Datum count_summary_merge(FunctionCallInfo fcinfo,
+								 const CountSummaryType *type);
+extern Datum count_summary_unmerge(FunctionCallInfo fcinfo,
+								   const CountSummaryType *type);
+extern Datum count_summary_final(FunctionCallInfo fcinfo,
+								 const CountSummaryType *type);
 
 /* summary_io.c: text input */
 typedef struct SummaryParser
@@ -199,8 +241,6 @@ extern void sums_merge(int128 *into, const int128 *from, int n,
 					   const char *type_name);
 extern void sums_unmerge(int128 *from, const int128 *removed, int n,
 						 const char *type_name);
-extern void counts_merge_each(int64 *into, const int64 *from, int n,
-							  const char *type_name);
 
 /* summary_io.c: int128 sums in text, binary and jsonb */
 extern bool parser_integer(SummaryParser *p, int128 max, int128 *value);
