@@ -611,16 +611,6 @@ duration_percentile(const DurationSummary *s, double fraction)
  * ---------------------------------------------------------------------
  */
 
-/* Raise a consistency error with the error code of the input path. */
-pg_noreturn static void
-duration_invalid(int code, const char *detail)
-{
-	ereport(ERROR,
-			(errcode(code),
-			 errmsg("invalid %s value", DURATION_TYPE_NAME),
-			 errdetail("%s", detail)));
-}
-
 /* floor(a / b) >= c for a >= 0, b > 0, without overflowing a product */
 static bool
 product_at_most(int128 b, int128 c, int128 a)
@@ -643,21 +633,25 @@ check_sums(const DurationSummary *s, int code)
 
 	if (s->sum < (int128) s->maximum + (int128) (n - 1) * s->minimum ||
 		s->sum > (int128) s->minimum + (int128) (n - 1) * s->maximum)
-		duration_invalid(code, "The sum is not consistent with the count, minimum and maximum.");
+		summary_invalid(DURATION_TYPE_NAME, code,
+						"The sum is not consistent with the count, minimum and maximum.");
 	/* minimum * sum <= sum_squares <= maximum * sum */
 	if (!product_at_most(s->minimum, s->sum, s->sum_squares) ||
 		(s->maximum > 0 &&
 		 s->sum_squares / s->maximum + (s->sum_squares % s->maximum != 0) > s->sum) ||
 		(s->maximum == 0 && s->sum_squares != 0))
-		duration_invalid(code, "The sum of squares is not consistent with the sum, minimum and maximum.");
+		summary_invalid(DURATION_TYPE_NAME, code,
+						"The sum of squares is not consistent with the sum, minimum and maximum.");
 	/* n * sum_squares >= sum^2 */
 	q = s->sum / n;
 	r = s->sum % n;
 	if (!product_at_most(q, s->sum + r, s->sum_squares))
-		duration_invalid(code, "The sum of squares is smaller than the sum allows.");
+		summary_invalid(DURATION_TYPE_NAME, code,
+						"The sum of squares is smaller than the sum allows.");
 	around_q = s->sum_squares - q * (s->sum + r);
 	if (around_q < n && around_q * n < r * r)
-		duration_invalid(code, "The sum of squares is smaller than the sum allows.");
+		summary_invalid(DURATION_TYPE_NAME, code,
+						"The sum of squares is smaller than the sum allows.");
 }
 
 /*
@@ -697,17 +691,21 @@ duration_from_parts(const DurationSummary *fields, const int64 *counts, int code
 	if (total == 0)
 	{
 		if (s->minimum != 0 || s->maximum != 0 || s->sum != 0 || s->sum_squares != 0)
-			duration_invalid(code, "An empty summary must have a minimum, maximum and sums of 0.");
+			summary_invalid(DURATION_TYPE_NAME, code,
+							"An empty summary must have a minimum, maximum and sums of 0.");
 		return s;
 	}
 	if (s->minimum > s->maximum)
-		duration_invalid(code, "The minimum exceeds the maximum.");
+		summary_invalid(DURATION_TYPE_NAME, code,
+						"The minimum exceeds the maximum.");
 	if ((s->zeros > 0) != (s->minimum == 0) ||
 		(s->buckets > 0 && s->minimum > 0 && bucket_of(s->minimum) != s->first_bucket))
-		duration_invalid(code, "The minimum does not fall in the lowest occupied bucket.");
+		summary_invalid(DURATION_TYPE_NAME, code,
+						"The minimum does not fall in the lowest occupied bucket.");
 	if ((s->buckets == 0) != (s->maximum == 0) ||
 		(s->buckets > 0 && bucket_of(s->maximum) != s->first_bucket + s->buckets - 1))
-		duration_invalid(code, "The maximum does not fall in the highest occupied bucket.");
+		summary_invalid(DURATION_TYPE_NAME, code,
+						"The maximum does not fall in the highest occupied bucket.");
 	check_sums(s, code);
 	return s;
 }

@@ -153,6 +153,10 @@ extern Datum count_summary_unmerge(FunctionCallInfo fcinfo,
 extern Datum count_summary_final(FunctionCallInfo fcinfo,
 								 const CountSummaryType *type);
 
+/* summary_io.c: input that no data could have produced */
+pg_noreturn extern void summary_invalid(const char *type_name, int code,
+										const char *detail);
+
 /* summary_io.c: text input */
 typedef struct SummaryParser
 {

@@ -23,6 +23,20 @@
 
 #include "scorecard.h"
 
+/*
+ * Report an input value that no data could have produced, such as a sum
+ * that does not fit its counts: accepting it would give wrong figures.
+ * code is 22P02 (text input) or 22P03 (binary input).
+ */
+void
+summary_invalid(const char *type_name, int code, const char *detail)
+{
+	ereport(ERROR,
+			(errcode(code),
+			 errmsg("invalid %s value", type_name),
+			 errdetail("%s", detail)));
+}
+
 /* Report malformed text: what was expected, and where. */
 pg_noreturn static void
 parse_error(SummaryParser *p, const char *expected)
