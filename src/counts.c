@@ -226,32 +226,38 @@ count_summary_inverse(FunctionCallInfo fcinfo, const CountSummaryType *type)
 	PG_RETURN_POINTER(s);
 }
 
-/* Merge two summaries: the combine function, and rollup's transition. */
-Datum
-count_summary_merge(FunctionCallInfo fcinfo, const CountSummaryType *type)
+/*
+ * Add the counts of argument 1 into the state (argument 0), with
+ * counts_merge, or take them back, with counts_unmerge, once the type has
+ * checked that the two may merge.
+ */
+static Datum
+count_summary_combine(FunctionCallInfo fcinfo, const CountSummaryType *type,
+					  void (*combine) (int64 *into, const int64 *from, int n,
+									   const char *type_name))
 {
 	void	   *from = count_summary_arg(fcinfo, 1, type);
 	void	   *into = summary_for_update(fcinfo, 0);
 
 	if (type->check_mergeable != NULL)
 		type->check_mergeable(into, from);
-	counts_merge(summary_counts(type, into), summary_counts(type, from),
-				 summary_length(type, into), type->type_name);
+	combine(summary_counts(type, into), summary_counts(type, from),
+			summary_length(type, into), type->type_name);
 	PG_RETURN_POINTER(into);
+}
+
+/* Merge two summaries: the combine function, and rollup's transition. */
+Datum
+count_summary_merge(FunctionCallInfo fcinfo, const CountSummaryType *type)
+{
+	return count_summary_combine(fcinfo, type, counts_merge);
 }
 
 /* rollup's inverse transition: take back a summary merged earlier. */
 Datum
 count_summary_unmerge(FunctionCallInfo fcinfo, const CountSummaryType *type)
 {
-	void	   *removed = count_summary_arg(fcinfo, 1, type);
-	void	   *from = summary_for_update(fcinfo, 0);
-
-	if (type->check_mergeable != NULL)
-		type->check_mergeable(from, removed);
-	counts_unmerge(summary_counts(type, from), summary_counts(type, removed),
-				   summary_length(type, from), type->type_name);
-	PG_RETURN_POINTER(from);
+	return count_summary_combine(fcinfo, type, counts_unmerge);
 }
 
 /*

@@ -36,14 +36,9 @@
 
 #include "scorecard.h"
 
-#ifndef HAVE_INT128
-#error "duration_summary needs a 128-bit integer type"
-#endif
-
 #define DURATION_TYPE_NAME "duration_summary"
 #define DURATION_GAMMA 1.02
 #define DURATION_MAX_BUCKET 2206	/* bucket of 2^63 - 1 microseconds */
-#define DURATION_INT128_MAX ((int128) (~(uint128) 0 >> 1))
 #define DURATION_USECS_PER_SEC 1000000
 
 typedef struct DurationSummary
@@ -248,7 +243,7 @@ duration_add(DurationSummary *s, int64 us)
 	int128		square = (int128) us * us;
 	int			i;
 
-	if (s->sum_squares > DURATION_INT128_MAX - square)
+	if (s->sum_squares > INT128_MAX_VALUE - square)
 		sum_squares_overflow();
 	count_added(&s->responses, DURATION_TYPE_NAME);
 	/* sum < responses * 2^63 <= 2^126: it cannot overflow */
@@ -353,7 +348,7 @@ duration_merge(DurationSummary *a, const DurationSummary *b)
 		return a;
 	if (pg_add_s64_overflow(a->responses, b->responses, &responses))
 		count_overflow(DURATION_TYPE_NAME);
-	if (a->sum_squares > DURATION_INT128_MAX - b->sum_squares)
+	if (a->sum_squares > INT128_MAX_VALUE - b->sum_squares)
 		sum_squares_overflow();
 
 	first = b->first_bucket;
@@ -770,9 +765,9 @@ duration_summary_in(PG_FUNCTION_ARGS)
 	parser_key(&p, "max");
 	fields.maximum = (int64) parser_int128(&p, "maximum", PG_INT64_MAX);
 	parser_key(&p, "sum");
-	fields.sum = parser_int128(&p, "sum", DURATION_INT128_MAX);
+	fields.sum = parser_int128(&p, "sum", INT128_MAX_VALUE);
 	parser_key(&p, "sum_squares");
-	fields.sum_squares = parser_int128(&p, "sum of squares", DURATION_INT128_MAX);
+	fields.sum_squares = parser_int128(&p, "sum of squares", INT128_MAX_VALUE);
 	parser_key(&p, "first_bucket");
 	fields.first_bucket = (int32) parser_int128(&p, "first bucket", DURATION_MAX_BUCKET);
 	parser_key(&p, "counts");
@@ -803,14 +798,7 @@ duration_summary_out(PG_FUNCTION_ARGS)
 	PG_RETURN_CSTRING(out.data);
 }
 
-/* A 128-bit sum as its high and low 64 bits. */
-static void
-send_int128(StringInfo buf, int128 value)
-{
-	pq_sendint64(buf, (int64) (value >> 64));
-	pq_sendint64(buf, (int64) (uint64) value);
-}
-
+/* A 128-bit sum as its high and low 64 bits, as send_sums() writes it. */
 static int128
 recv_int128(StringInfo buf)
 {
@@ -860,8 +848,8 @@ duration_summary_send(PG_FUNCTION_ARGS)
 	pq_sendint64(&buf, s->zeros);
 	pq_sendint64(&buf, s->minimum);
 	pq_sendint64(&buf, s->maximum);
-	send_int128(&buf, s->sum);
-	send_int128(&buf, s->sum_squares);
+	send_sums(&buf, &s->sum, 1);
+	send_sums(&buf, &s->sum_squares, 1);
 	pq_sendint32(&buf, s->first_bucket);
 	pq_sendint32(&buf, s->buckets);
 	for (int k = 0; k < s->buckets; k++)
@@ -988,6 +976,15 @@ duration_summary_final(PG_FUNCTION_ARGS)
  * ---------------------------------------------------------------------
  */
 
+/* A figure in seconds of the summary's, NULL for a summary of no durations. */
+static Datum
+seconds_or_null(FunctionCallInfo fcinfo, const DurationSummary *s, int128 us)
+{
+	if (s->responses == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(us_to_seconds(us));
+}
+
 PG_FUNCTION_INFO_V1(duration_summary_mean);
 Datum
 duration_summary_mean(PG_FUNCTION_ARGS)
@@ -1012,9 +1009,7 @@ duration_summary_total(PG_FUNCTION_ARGS)
 {
 	DurationSummary *s = PG_GETARG_DURATION(0);
 
-	if (s->responses == 0)
-		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(us_to_seconds(s->sum));
+	return seconds_or_null(fcinfo, s, s->sum);
 }
 
 PG_FUNCTION_INFO_V1(duration_summary_minimum);
@@ -1023,9 +1018,7 @@ duration_summary_minimum(PG_FUNCTION_ARGS)
 {
 	DurationSummary *s = PG_GETARG_DURATION(0);
 
-	if (s->responses == 0)
-		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(us_to_seconds(s->minimum));
+	return seconds_or_null(fcinfo, s, s->minimum);
 }
 
 PG_FUNCTION_INFO_V1(duration_summary_maximum);
@@ -1034,9 +1027,7 @@ duration_summary_maximum(PG_FUNCTION_ARGS)
 {
 	DurationSummary *s = PG_GETARG_DURATION(0);
 
-	if (s->responses == 0)
-		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(us_to_seconds(s->maximum));
+	return seconds_or_null(fcinfo, s, s->maximum);
 }
 
 PG_FUNCTION_INFO_V1(duration_summary_percentile);

@@ -238,6 +238,8 @@ extern Datum interval_status(FunctionCallInfo fcinfo, const void *summary,
 #error "scorecard needs a compiler with a 128-bit integer type"
 #endif
 
+#define INT128_MAX_VALUE ((int128) (~(uint128) 0 >> 1))
+
 /* summary.c: overflow-checked int128 sums */
 extern void sum_added(int128 *sum, int128 value, const char *type_name);
 extern void sum_removed(int128 *sum, int128 value, const char *type_name);

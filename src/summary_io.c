@@ -149,31 +149,47 @@ parser_count(SummaryParser *p)
 	return (int64) value;
 }
 
+/*
+ * Before item i of a list of n items (counts, sums): the comma that
+ * separates it from the one before, unless it is the first.
+ */
+static void
+parser_list_comma(SummaryParser *p, int i, int n, const char *items)
+{
+	char		expected[64];
+
+	if (i == 0)
+		return;
+	if (*p->pos != ',')
+	{
+		snprintf(expected, sizeof(expected), "\",\" and %d more %s",
+				 n - i, items);
+		parse_error(p, expected);
+	}
+	p->pos++;
+}
+
+/* Report a list that goes on after its n items. */
+pg_noreturn static void
+parser_list_too_long(SummaryParser *p, int n, const char *items)
+{
+	char		expected[64];
+
+	snprintf(expected, sizeof(expected), "exactly %d %s", n, items);
+	parse_error(p, expected);
+}
+
 /* Read exactly n comma-separated counts. */
 void
 parser_counts(SummaryParser *p, int64 *counts, int n)
 {
-	char		expected[64];
-
 	for (int i = 0; i < n; i++)
 	{
-		if (i > 0)
-		{
-			if (*p->pos != ',')
-			{
-				snprintf(expected, sizeof(expected), "\",\" and %d more counts",
-						 n - i);
-				parse_error(p, expected);
-			}
-			p->pos++;
-		}
+		parser_list_comma(p, i, n, "counts");
 		counts[i] = parser_count(p);
 	}
 	if (*p->pos == ',')
-	{
-		snprintf(expected, sizeof(expected), "exactly %d counts", n);
-		parse_error(p, expected);
-	}
+		parser_list_too_long(p, n, "counts");
 }
 
 /* Read one of n words; return its index. */
@@ -377,8 +393,6 @@ json_finish(StringInfo out)
  * network byte order.
  */
 
-#define INT128_MAX_VALUE ((int128) (((uint128) 1 << 127) - 1))
-
 /* Read a non-negative integer that fits in 128 bits; 22003 beyond that. */
 int128
 parser_sum(SummaryParser *p)
@@ -399,28 +413,14 @@ parser_sum(SummaryParser *p)
 void
 parser_sums(SummaryParser *p, int128 *sums, int n)
 {
-	char		expected[64];
-
 	for (int i = 0; i < n; i++)
 	{
-		if (i > 0)
-		{
-			if (*p->pos != ',')
-			{
-				snprintf(expected, sizeof(expected), "\",\" and %d more sums",
-						 n - i);
-				parse_error(p, expected);
-			}
-			p->pos++;
-		}
+		parser_list_comma(p, i, n, "sums");
 		sums[i] = parser_sum(p);
 	}
 	if (n == 0 ? !isspace((unsigned char) *p->pos) && *p->pos != '\0'
 		: *p->pos == ',')
-	{
-		snprintf(expected, sizeof(expected), "exactly %d sums", n);
-		parse_error(p, expected);
-	}
+		parser_list_too_long(p, n, "sums");
 }
 
 /* Append a non-negative int128 in decimal. */
