@@ -1,6 +1,7 @@
 /*
  * summary.c
- *		State access and count vectors shared by every summary type.
+ *		What every summary type shares: allocation, access to the aggregate
+ *		state, equality, and exact 128-bit sums.
  */
 #include "postgres.h"
 
@@ -94,8 +95,13 @@ summary_ne(PG_FUNCTION_ARGS)
 	PG_RETURN_BOOL(!DatumGetBool(summary_eq(fcinfo)));
 }
 
-/*
- * Exact fixed-point sums (added for rubric_summary).
+/* ---------------------------------------------------------------------
+ * Exact sums
+ *
+ * A sum of non-integer values is kept as a non-negative int128 count of a
+ * small unit, so that merges and a moving window's inverse transitions are
+ * exact.
+ * ---------------------------------------------------------------------
  */
 
 /* Raise the error for a sum that would leave the 128-bit range. */
