@@ -283,15 +283,15 @@ def check_upgrade(admin, version, commit, current, expected):
         # A new session loads the current library, as after a package upgrade.
         connection = connect("scorecard_upgrade")
         query(connection, "ALTER EXTENSION scorecard UPDATE")
-        if own_library:
-            maps = query(connection, "SELECT pg_read_file('/proc/self/maps')")[0][0]
-            check(stage not in maps and "/scorecard.so" in maps,
-                  f"the update from {version} runs under the current library")
         version_now = query(connection,
                             "SELECT extversion FROM pg_extension WHERE extname = 'scorecard'")
         check(version_now == [(current,)], f"{version} ({library}) updates to {current}",
               f"now {version_now}")
         after = figures(connection, "upgrade_stored", "grp")
+        if own_library:
+            maps = query(connection, "SELECT pg_read_file('/proc/self/maps')")[0][0]
+            check(stage not in maps and "/scorecard.so" in maps,
+                  f"after the update from {version}, the current library reads the values")
         check(after == stored, f"after updating from {version}, every figure of "
                                f"{len(stored)} rows of stored summaries is unchanged",
               "\n".join(f"before {b}\nafter  {a}" for b, a in zip(stored, after) if a != b))
