@@ -52,16 +52,26 @@ stage() {
 	make -s install DESTDIR="$STAGE_DIR"
 }
 
-# pg_virtualenv options for a cluster that loads the staged build.
+# pg_virtualenv options for a cluster that loads the staged build.  Up to
+# 17 through Debian's extension_destdir; from 18 on, through the server's
+# own extension_control_path, which replaced it.  From 18 on, a library
+# named '$libdir/scorecard' is also searched for in dynamic_library_path.
 stage_options() {
-	printf '%s\n' -o "extension_destdir=$STAGE_DIR" \
-		-o "dynamic_library_path=$STAGE_DIR$("$PG_CONFIG" --pkglibdir):\$libdir"
+	if [ "$PG_MAJOR" -ge 18 ]; then
+		printf '%s\n' -o "extension_control_path=$STAGE_DIR$("$PG_CONFIG" --sharedir):\$system"
+	else
+		printf '%s\n' -o "extension_destdir=$STAGE_DIR"
+	fi
+	printf '%s\n' -o "dynamic_library_path=$STAGE_DIR$("$PG_CONFIG" --pkglibdir):\$libdir"
 }
 
 # The same, and pg_cron preloaded for the production tests (running its jobs
 # in background workers, which need no password).
 staged_cluster_options() {
 	stage_options
+	# A major that Debian ships no pg_cron for yet runs without it, and the
+	# production tests skip their pg_cron checks.
+	[ -f "$("$PG_CONFIG" --pkglibdir)/pg_cron.so" ] || return 0
 	printf '%s\n' -o shared_preload_libraries=pg_cron -o cron.database_name=postgres \
 		-o cron.use_background_workers=on -o max_worker_processes=16
 }

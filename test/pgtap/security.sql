@@ -24,13 +24,17 @@ SELECT is((SELECT array_agg(name ORDER BY name) FROM members m
 		   WHERE l.lanname IN ('sql', 'plpgsql')
 			 AND NOT coalesce(proconfig::text LIKE '%search_path=%', false)),
 		  NULL, 'every SQL-language function pins its search_path');
--- The control file, read where the server reads it: under extension_destdir
--- when a test run stages the build there (pg_available_extension_versions
--- does not look there).
-SELECT ok(pg_read_file(current_setting('extension_destdir') ||
-					   (SELECT setting FROM pg_config WHERE name = 'SHAREDIR') ||
-					   '/extension/scorecard.control') ~ '(?n)^trusted = true$',
-		  'the control file marks the extension trusted');
+-- The control file, read where the server reads it: in the staged build
+-- when a test run stages it (pg_available_extension_versions does not look
+-- there), through Debian's extension_destdir up to 17 and the first entry
+-- of extension_control_path from 18 on.
+SELECT ok(pg_read_file(coalesce(
+			  nullif(current_setting('extension_destdir', true), '') || sharedir,
+			  nullif(split_part(current_setting('extension_control_path', true), ':', 1),
+					 '$system'),
+			  sharedir) || '/extension/scorecard.control') ~ '(?n)^trusted = true$',
+		  'the control file marks the extension trusted')
+FROM (SELECT setting AS sharedir FROM pg_config WHERE name = 'SHAREDIR') d;
 
 -- A database owner without superuser installs it.  CREATE EXTENSION checks
 -- the session's real role, so the owner needs a connection of its own:
