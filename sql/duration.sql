@@ -1,6 +1,6 @@
--- duration_summary: figures, text form, jsonb, NULLs, errors, size and
--- forced parallel plans.  Expected figures were worked out by hand or with
--- python3; see the comments.
+-- duration_summary: figures, text form, jsonb, NULLs, errors and size
+-- (forced parallel plans: parallel_duration.sql).  Expected figures were
+-- worked out by hand or with python3; see the comments.
 SET extra_float_digits = 0;
 
 CREATE TABLE handle_times (team text, seconds double precision);
@@ -121,31 +121,4 @@ SELECT responses(s), pg_column_size(s::text::duration_summary) AS bytes_in_memor
 	   jsonb_array_length((s::jsonb)->'counts') AS buckets
 FROM big_summary;
 
--- Forced parallel plans: partial aggregates in the workers, combined in the
--- leader, give the same summary as the serial plan.
-CREATE TABLE parallel_times AS
-	SELECT g % 40 AS agent, g / 400 AS day,
-		   ((g * 7919) % 3600) + ((g * 31) % 1000) / 1000.0 AS seconds
-	FROM generate_series(1, 20000) g;
-ANALYZE parallel_times;
-CREATE TABLE parallel_daily AS
-	SELECT agent, day, aht_agg(seconds) AS s FROM parallel_times GROUP BY 1, 2;
-ANALYZE parallel_daily;
-SET max_parallel_workers_per_gather = 0;
-CREATE TEMP TABLE serial AS SELECT aht_agg(seconds) AS s FROM parallel_times;
-CREATE TEMP TABLE serial_rollup AS SELECT rollup(s) AS s FROM parallel_daily;
-SET max_parallel_workers_per_gather = 2;
-SET parallel_setup_cost = 0;
-SET parallel_tuple_cost = 0;
-SET min_parallel_table_scan_size = 0;
-SET parallel_leader_participation = off;
-EXPLAIN (COSTS OFF) SELECT aht_agg(seconds) FROM parallel_times;
-SELECT aht_agg(seconds) AS par FROM parallel_times \gset
-SELECT :'par'::duration_summary = s AS same_as_serial, responses(s) FROM serial;
-EXPLAIN (COSTS OFF) SELECT rollup(s) FROM parallel_daily;
-SELECT rollup(s) AS par FROM parallel_daily \gset
-SELECT :'par'::duration_summary = s AS same_as_serial, responses(s) FROM serial_rollup;
-RESET ALL;
-
-DROP TABLE aht_by_team, handle_times, big_summary, parallel_times, parallel_daily,
-	serial, serial_rollup;
+DROP TABLE aht_by_team, handle_times, big_summary;

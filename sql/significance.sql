@@ -1,8 +1,8 @@
 -- Comparing two summaries: difference(), difference_lower_bound(),
 -- difference_upper_bound() and p_value() for rates, CSAT, CES and NPS,
 -- checked against published values at the precision they were printed.
--- test/significance.sql checks the same functions to 1e-9 against values
--- computed independently (test/reference/compute.py).
+-- test/pgtap/significance_reference.sql checks the same functions to 1e-9
+-- against values computed independently (test/reference/compute.py).
 SET extra_float_digits = 0;
 
 -- Newcombe (1998), "Interval estimation for the difference between

@@ -36,14 +36,9 @@
 
 #include "scorecard.h"
 
-#ifndef HAVE_INT128
-#error "duration_summary needs a 128-bit integer type"
-#endif
-
 #define DURATION_TYPE_NAME "duration_summary"
 #define DURATION_GAMMA 1.02
 #define DURATION_MAX_BUCKET 2206	/* bucket of 2^63 - 1 microseconds */
-#define DURATION_INT128_MAX ((int128) (~(uint128) 0 >> 1))
 #define DURATION_USECS_PER_SEC 1000000
 
 typedef struct DurationSummary
@@ -248,7 +243,7 @@ duration_add(DurationSummary *s, int64 us)
 	int128		square = (int128) us * us;
 	int			i;
 
-	if (s->sum_squares > DURATION_INT128_MAX - square)
+	if (s->sum_squares > INT128_MAX_VALUE - square)
 		sum_squares_overflow();
 	count_added(&s->responses, DURATION_TYPE_NAME);
 	/* sum < responses * 2^63 <= 2^126: it cannot overflow */
@@ -353,7 +348,7 @@ duration_merge(DurationSummary *a, const DurationSummary *b)
 		return a;
 	if (pg_add_s64_overflow(a->responses, b->responses, &responses))
 		count_overflow(DURATION_TYPE_NAME);
-	if (a->sum_squares > DURATION_INT128_MAX - b->sum_squares)
+	if (a->sum_squares > INT128_MAX_VALUE - b->sum_squares)
 		sum_squares_overflow();
 
 	first = b->first_bucket;
@@ -611,16 +606,6 @@ duration_percentile(const DurationSummary *s, double fraction)
  * ---------------------------------------------------------------------
  */
 
-/* Raise a consistency error with the error code of the input path. */
-pg_noreturn static void
-duration_invalid(int code, const char *detail)
-{
-	ereport(ERROR,
-			(errcode(code),
-			 errmsg("invalid %s value", DURATION_TYPE_NAME),
-			 errdetail("%s", detail)));
-}
-
 /* floor(a / b) >= c for a >= 0, b > 0, without overflowing a product */
 static bool
 product_at_most(int128 b, int128 c, int128 a)
@@ -643,21 +628,25 @@ check_sums(const DurationSummary *s, int code)
 
 	if (s->sum < (int128) s->maximum + (int128) (n - 1) * s->minimum ||
 		s->sum > (int128) s->minimum + (int128) (n - 1) * s->maximum)
-		duration_invalid(code, "The sum is not consistent with the count, minimum and maximum.");
+		summary_invalid(DURATION_TYPE_NAME, code,
+						"The sum is not consistent with the count, minimum and maximum.");
 	/* minimum * sum <= sum_squares <= maximum * sum */
 	if (!product_at_most(s->minimum, s->sum, s->sum_squares) ||
 		(s->maximum > 0 &&
 		 s->sum_squares / s->maximum + (s->sum_squares % s->maximum != 0) > s->sum) ||
 		(s->maximum == 0 && s->sum_squares != 0))
-		duration_invalid(code, "The sum of squares is not consistent with the sum, minimum and maximum.");
+		summary_invalid(DURATION_TYPE_NAME, code,
+						"The sum of squares is not consistent with the sum, minimum and maximum.");
 	/* n * sum_squares >= sum^2 */
 	q = s->sum / n;
 	r = s->sum % n;
 	if (!product_at_most(q, s->sum + r, s->sum_squares))
-		duration_invalid(code, "The sum of squares is smaller than the sum allows.");
+		summary_invalid(DURATION_TYPE_NAME, code,
+						"The sum of squares is smaller than the sum allows.");
 	around_q = s->sum_squares - q * (s->sum + r);
 	if (around_q < n && around_q * n < r * r)
-		duration_invalid(code, "The sum of squares is smaller than the sum allows.");
+		summary_invalid(DURATION_TYPE_NAME, code,
+						"The sum of squares is smaller than the sum allows.");
 }
 
 /*
@@ -697,17 +686,21 @@ duration_from_parts(const DurationSummary *fields, const int64 *counts, int code
 	if (total == 0)
 	{
 		if (s->minimum != 0 || s->maximum != 0 || s->sum != 0 || s->sum_squares != 0)
-			duration_invalid(code, "An empty summary must have a minimum, maximum and sums of 0.");
+			summary_invalid(DURATION_TYPE_NAME, code,
+							"An empty summary must have a minimum, maximum and sums of 0.");
 		return s;
 	}
 	if (s->minimum > s->maximum)
-		duration_invalid(code, "The minimum exceeds the maximum.");
+		summary_invalid(DURATION_TYPE_NAME, code,
+						"The minimum exceeds the maximum.");
 	if ((s->zeros > 0) != (s->minimum == 0) ||
 		(s->buckets > 0 && s->minimum > 0 && bucket_of(s->minimum) != s->first_bucket))
-		duration_invalid(code, "The minimum does not fall in the lowest occupied bucket.");
+		summary_invalid(DURATION_TYPE_NAME, code,
+						"The minimum does not fall in the lowest occupied bucket.");
 	if ((s->buckets == 0) != (s->maximum == 0) ||
 		(s->buckets > 0 && bucket_of(s->maximum) != s->first_bucket + s->buckets - 1))
-		duration_invalid(code, "The maximum does not fall in the highest occupied bucket.");
+		summary_invalid(DURATION_TYPE_NAME, code,
+						"The maximum does not fall in the highest occupied bucket.");
 	check_sums(s, code);
 	return s;
 }
@@ -772,9 +765,9 @@ duration_summary_in(PG_FUNCTION_ARGS)
 	parser_key(&p, "max");
 	fields.maximum = (int64) parser_int128(&p, "maximum", PG_INT64_MAX);
 	parser_key(&p, "sum");
-	fields.sum = parser_int128(&p, "sum", DURATION_INT128_MAX);
+	fields.sum = parser_int128(&p, "sum", INT128_MAX_VALUE);
 	parser_key(&p, "sum_squares");
-	fields.sum_squares = parser_int128(&p, "sum of squares", DURATION_INT128_MAX);
+	fields.sum_squares = parser_int128(&p, "sum of squares", INT128_MAX_VALUE);
 	parser_key(&p, "first_bucket");
 	fields.first_bucket = (int32) parser_int128(&p, "first bucket", DURATION_MAX_BUCKET);
 	parser_key(&p, "counts");
@@ -805,14 +798,7 @@ duration_summary_out(PG_FUNCTION_ARGS)
 	PG_RETURN_CSTRING(out.data);
 }
 
-/* A 128-bit sum as its high and low 64 bits. */
-static void
-send_int128(StringInfo buf, int128 value)
-{
-	pq_sendint64(buf, (int64) (value >> 64));
-	pq_sendint64(buf, (int64) (uint64) value);
-}
-
+/* A 128-bit sum as its high and low 64 bits, as send_sums() writes it. */
 static int128
 recv_int128(StringInfo buf)
 {
@@ -862,8 +848,8 @@ duration_summary_send(PG_FUNCTION_ARGS)
 	pq_sendint64(&buf, s->zeros);
 	pq_sendint64(&buf, s->minimum);
 	pq_sendint64(&buf, s->maximum);
-	send_int128(&buf, s->sum);
-	send_int128(&buf, s->sum_squares);
+	send_sums(&buf, &s->sum, 1);
+	send_sums(&buf, &s->sum_squares, 1);
 	pq_sendint32(&buf, s->first_bucket);
 	pq_sendint32(&buf, s->buckets);
 	for (int k = 0; k < s->buckets; k++)
@@ -894,11 +880,7 @@ Datum
 aht_agg_trans_seconds(PG_FUNCTION_ARGS)
 {
 	if (PG_ARGISNULL(1))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
+		return state_unchanged(fcinfo);
 	return duration_trans(fcinfo, seconds_to_us(PG_GETARG_FLOAT8(1)));
 }
 
@@ -907,11 +889,7 @@ Datum
 aht_agg_trans_interval(PG_FUNCTION_ARGS)
 {
 	if (PG_ARGISNULL(1))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
+		return state_unchanged(fcinfo);
 	return duration_trans(fcinfo, interval_to_us(PG_GETARG_DATUM(1)));
 }
 
@@ -940,11 +918,7 @@ Datum
 aht_agg_inverse_seconds(PG_FUNCTION_ARGS)
 {
 	if (PG_ARGISNULL(1))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
+		return state_unchanged(fcinfo);
 	return duration_inverse(fcinfo, seconds_to_us(PG_GETARG_FLOAT8(1)));
 }
 
@@ -953,11 +927,7 @@ Datum
 aht_agg_inverse_interval(PG_FUNCTION_ARGS)
 {
 	if (PG_ARGISNULL(1))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
+		return state_unchanged(fcinfo);
 	return duration_inverse(fcinfo, interval_to_us(PG_GETARG_DATUM(1)));
 }
 
@@ -1006,6 +976,15 @@ duration_summary_final(PG_FUNCTION_ARGS)
  * ---------------------------------------------------------------------
  */
 
+/* A figure in seconds of the summary's, NULL for a summary of no durations. */
+static Datum
+seconds_or_null(FunctionCallInfo fcinfo, const DurationSummary *s, int128 us)
+{
+	if (s->responses == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(us_to_seconds(us));
+}
+
 PG_FUNCTION_INFO_V1(duration_summary_mean);
 Datum
 duration_summary_mean(PG_FUNCTION_ARGS)
@@ -1030,9 +1009,7 @@ duration_summary_total(PG_FUNCTION_ARGS)
 {
 	DurationSummary *s = PG_GETARG_DURATION(0);
 
-	if (s->responses == 0)
-		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(us_to_seconds(s->sum));
+	return seconds_or_null(fcinfo, s, s->sum);
 }
 
 PG_FUNCTION_INFO_V1(duration_summary_minimum);
@@ -1041,9 +1018,7 @@ duration_summary_minimum(PG_FUNCTION_ARGS)
 {
 	DurationSummary *s = PG_GETARG_DURATION(0);
 
-	if (s->responses == 0)
-		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(us_to_seconds(s->minimum));
+	return seconds_or_null(fcinfo, s, s->minimum);
 }
 
 PG_FUNCTION_INFO_V1(duration_summary_maximum);
@@ -1052,9 +1027,7 @@ duration_summary_maximum(PG_FUNCTION_ARGS)
 {
 	DurationSummary *s = PG_GETARG_DURATION(0);
 
-	if (s->responses == 0)
-		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(us_to_seconds(s->maximum));
+	return seconds_or_null(fcinfo, s, s->maximum);
 }
 
 PG_FUNCTION_INFO_V1(duration_summary_percentile);

@@ -27,14 +27,7 @@ typedef struct NpsSummary
 	int64		counts[NPS_POINTS]; /* counts[k]: answers with score k */
 } NpsSummary;
 
-#define PG_GETARG_NPS(n) \
-	((NpsSummary *) summary_for_read(fcinfo, (n), sizeof(NpsSummary), NPS_TYPE_NAME))
-
-static NpsSummary *
-nps_new(void)
-{
-	return summary_alloc(sizeof(NpsSummary));
-}
+#define PG_GETARG_NPS(n) ((NpsSummary *) count_summary_arg(fcinfo, (n), &nps_type))
 
 static int64
 nps_responses(const NpsSummary *s)
@@ -73,11 +66,27 @@ nps_checked_score(int32 score)
 	return score;
 }
 
+/* Where a row of nps_agg counts: at its score, which must be 0..10. */
+static int
+nps_position(FunctionCallInfo fcinfo, const void *summary pg_attribute_unused())
+{
+	return nps_checked_score(PG_GETARG_INT32(1));
+}
+
+static const CountSummaryType nps_type = {
+	.type_name = NPS_TYPE_NAME,
+	.aggregate_name = "nps_agg",
+	.size = sizeof(NpsSummary),
+	.counts_offset = offsetof(NpsSummary, counts),
+	.length = NPS_POINTS,
+	.position = nps_position,
+};
+
 PG_FUNCTION_INFO_V1(nps_summary_in);
 Datum
 nps_summary_in(PG_FUNCTION_ARGS)
 {
-	NpsSummary *s = nps_new();
+	NpsSummary *s = count_summary_new(&nps_type);
 	SummaryParser p;
 
 	parser_begin(&p, NPS_TYPE_NAME, PG_GETARG_CSTRING(0));
@@ -105,7 +114,7 @@ Datum
 nps_summary_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	NpsSummary *s = nps_new();
+	NpsSummary *s = count_summary_new(&nps_type);
 
 	recv_version(buf, NPS_TYPE_NAME);
 	recv_counts(buf, s->counts, NPS_POINTS, NPS_TYPE_NAME);
@@ -126,90 +135,42 @@ nps_summary_send(PG_FUNCTION_ARGS)
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
-/*
- * nps_agg's transition: count one score.  Not strict, so that the summary is
- * created on the first non-NULL score and NULL scores leave it as it is.
- */
+/* nps_agg's transition and inverse transition. */
 PG_FUNCTION_INFO_V1(nps_agg_trans);
 Datum
 nps_agg_trans(PG_FUNCTION_ARGS)
 {
-	NpsSummary *s;
-	int			score;
-
-	if (PG_ARGISNULL(1))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
-	score = nps_checked_score(PG_GETARG_INT32(1));
-	s = PG_ARGISNULL(0) ? nps_new() : summary_for_update(fcinfo, 0);
-	count_added(&s->counts[score], NPS_TYPE_NAME);
-	PG_RETURN_POINTER(s);
+	return count_summary_trans(fcinfo, &nps_type);
 }
 
-/* nps_agg's inverse transition, for moving window frames. */
 PG_FUNCTION_INFO_V1(nps_agg_inverse);
 Datum
 nps_agg_inverse(PG_FUNCTION_ARGS)
 {
-	NpsSummary *s;
-	int			score;
-
-	if (PG_ARGISNULL(1))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
-	if (PG_ARGISNULL(0))
-		elog(ERROR, "nps_agg inverse transition called without a state");
-	score = nps_checked_score(PG_GETARG_INT32(1));
-	s = summary_for_update(fcinfo, 0);
-	count_removed(&s->counts[score], NPS_TYPE_NAME);
-	PG_RETURN_POINTER(s);
+	return count_summary_inverse(fcinfo, &nps_type);
 }
 
-/* Merge two summaries: the combine function, and rollup's transition. */
+/* The combine function, and rollup's transition and inverse. */
 PG_FUNCTION_INFO_V1(nps_summary_merge);
 Datum
 nps_summary_merge(PG_FUNCTION_ARGS)
 {
-	NpsSummary *from = PG_GETARG_NPS(1);
-	NpsSummary *into = summary_for_update(fcinfo, 0);
-
-	counts_merge(into->counts, from->counts, NPS_POINTS, NPS_TYPE_NAME);
-	PG_RETURN_POINTER(into);
+	return count_summary_merge(fcinfo, &nps_type);
 }
 
-/* rollup's inverse transition: take back a summary merged earlier. */
 PG_FUNCTION_INFO_V1(nps_summary_unmerge);
 Datum
 nps_summary_unmerge(PG_FUNCTION_ARGS)
 {
-	NpsSummary *removed = PG_GETARG_NPS(1);
-	NpsSummary *from = summary_for_update(fcinfo, 0);
-
-	counts_unmerge(from->counts, removed->counts, NPS_POINTS, NPS_TYPE_NAME);
-	PG_RETURN_POINTER(from);
+	return count_summary_unmerge(fcinfo, &nps_type);
 }
 
-/*
- * Final function of both aggregates: a summary of no answers is NULL, as
- * avg() of no rows is.  (A moving window can empty a summary it had filled.)
- * Counting the total here also catches an overflow of the total that the
- * per-row increments do not check.
- */
+/* Final function of both aggregates: NULL for a summary of no answers. */
 PG_FUNCTION_INFO_V1(nps_summary_final);
 Datum
 nps_summary_final(PG_FUNCTION_ARGS)
 {
-	NpsSummary *s = PG_GETARG_NPS(0);
-
-	if (nps_responses(s) == 0)
-		PG_RETURN_NULL();
-	PG_RETURN_POINTER(s);
+	return count_summary_final(fcinfo, &nps_type);
 }
 
 /* 100 * (promoters - detractors) / responses, or NULL with no responses. */

@@ -25,14 +25,23 @@ typedef struct RateSummary
 	int64		counts[RATE_POINTS];
 } RateSummary;
 
-#define PG_GETARG_RATE(n) \
-	((RateSummary *) summary_for_read(fcinfo, (n), sizeof(RateSummary), RATE_TYPE_NAME))
+#define PG_GETARG_RATE(n) ((RateSummary *) count_summary_arg(fcinfo, (n), &rate_type))
 
-static RateSummary *
-rate_new(void)
+/* Where a row counts: at its answer, false or true. */
+static int
+rate_position(FunctionCallInfo fcinfo, const void *summary pg_attribute_unused())
 {
-	return summary_alloc(sizeof(RateSummary));
+	return PG_GETARG_BOOL(1) ? RATE_TRUE : RATE_FALSE;
 }
+
+static const CountSummaryType rate_type = {
+	.type_name = RATE_TYPE_NAME,
+	.aggregate_name = "rate_agg",
+	.size = sizeof(RateSummary),
+	.counts_offset = offsetof(RateSummary, counts),
+	.length = RATE_POINTS,
+	.position = rate_position,
+};
 
 static int64
 rate_responses(const RateSummary *s)
@@ -44,7 +53,7 @@ PG_FUNCTION_INFO_V1(rate_summary_in);
 Datum
 rate_summary_in(PG_FUNCTION_ARGS)
 {
-	RateSummary *s = rate_new();
+	RateSummary *s = count_summary_new(&rate_type);
 	SummaryParser p;
 
 	parser_begin(&p, RATE_TYPE_NAME, PG_GETARG_CSTRING(0));
@@ -75,7 +84,7 @@ Datum
 rate_summary_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	RateSummary *s = rate_new();
+	RateSummary *s = count_summary_new(&rate_type);
 
 	recv_version(buf, RATE_TYPE_NAME);
 	s->counts[RATE_TRUE] = recv_count(buf, RATE_TYPE_NAME);
@@ -98,84 +107,42 @@ rate_summary_send(PG_FUNCTION_ARGS)
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
-/*
- * Transition of fcr_rate and rate_agg: count one answer.  Not strict, so
- * that the summary is created on the first non-NULL answer and NULL answers
- * leave it as it is.
- */
+/* Transition and inverse transition of fcr_rate and rate_agg. */
 PG_FUNCTION_INFO_V1(rate_agg_trans);
 Datum
 rate_agg_trans(PG_FUNCTION_ARGS)
 {
-	RateSummary *s;
-
-	if (PG_ARGISNULL(1))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
-	s = PG_ARGISNULL(0) ? rate_new() : summary_for_update(fcinfo, 0);
-	count_added(&s->counts[PG_GETARG_BOOL(1) ? RATE_TRUE : RATE_FALSE],
-				RATE_TYPE_NAME);
-	PG_RETURN_POINTER(s);
+	return count_summary_trans(fcinfo, &rate_type);
 }
 
-/* Inverse transition, for moving window frames. */
 PG_FUNCTION_INFO_V1(rate_agg_inverse);
 Datum
 rate_agg_inverse(PG_FUNCTION_ARGS)
 {
-	RateSummary *s;
-
-	if (PG_ARGISNULL(1))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
-	if (PG_ARGISNULL(0))
-		elog(ERROR, "rate_agg inverse transition called without a state");
-	s = summary_for_update(fcinfo, 0);
-	count_removed(&s->counts[PG_GETARG_BOOL(1) ? RATE_TRUE : RATE_FALSE],
-				  RATE_TYPE_NAME);
-	PG_RETURN_POINTER(s);
+	return count_summary_inverse(fcinfo, &rate_type);
 }
 
-/* Merge two summaries: the combine function, and rollup's transition. */
+/* The combine function, and rollup's transition and inverse. */
 PG_FUNCTION_INFO_V1(rate_summary_merge);
 Datum
 rate_summary_merge(PG_FUNCTION_ARGS)
 {
-	RateSummary *from = PG_GETARG_RATE(1);
-	RateSummary *into = summary_for_update(fcinfo, 0);
-
-	counts_merge(into->counts, from->counts, RATE_POINTS, RATE_TYPE_NAME);
-	PG_RETURN_POINTER(into);
+	return count_summary_merge(fcinfo, &rate_type);
 }
 
-/* rollup's inverse transition: take back a summary merged earlier. */
 PG_FUNCTION_INFO_V1(rate_summary_unmerge);
 Datum
 rate_summary_unmerge(PG_FUNCTION_ARGS)
 {
-	RateSummary *removed = PG_GETARG_RATE(1);
-	RateSummary *from = summary_for_update(fcinfo, 0);
-
-	counts_unmerge(from->counts, removed->counts, RATE_POINTS, RATE_TYPE_NAME);
-	PG_RETURN_POINTER(from);
+	return count_summary_unmerge(fcinfo, &rate_type);
 }
 
-/* Final function of the aggregates: a summary of no answers is NULL. */
+/* Final function of the aggregates: NULL for a summary of no answers. */
 PG_FUNCTION_INFO_V1(rate_summary_final);
 Datum
 rate_summary_final(PG_FUNCTION_ARGS)
 {
-	RateSummary *s = PG_GETARG_RATE(0);
-
-	if (rate_responses(s) == 0)
-		PG_RETURN_NULL();
-	PG_RETURN_POINTER(s);
+	return count_summary_final(fcinfo, &rate_type);
 }
 
 /* 100 * true / responses, or false with no responses. */

@@ -38,7 +38,7 @@ typedef struct RatingSummary
 } RatingSummary;
 
 #define PG_GETARG_RATING(n) \
-	((RatingSummary *) summary_for_read(fcinfo, (n), sizeof(RatingSummary), RATING_TYPE_NAME))
+	((RatingSummary *) count_summary_arg(fcinfo, (n), &rating_type))
 
 /* Kind names as in the text form, indexed by kind - 1. */
 static const char *const rating_kind_names[] = {"csat", "ces"};
@@ -47,16 +47,6 @@ static const char *
 rating_kind_name(const RatingSummary *s)
 {
 	return rating_kind_names[s->header.kind - 1];
-}
-
-static RatingSummary *
-rating_new(int kind, int scale)
-{
-	RatingSummary *s = summary_alloc(sizeof(RatingSummary));
-
-	s->header.kind = kind;
-	s->header.scale = scale;
-	return s;
 }
 
 static int64
@@ -126,6 +116,71 @@ rating_check_compatible(const RatingSummary *a, const RatingSummary *b,
 						action, rating_kind_name(a)),
 				 errdetail("One summary is on a 1..%d scale, the other on 1..%d.",
 						   a->header.scale, b->header.scale)));
+}
+
+/*
+ * The scale of the row being added or removed: argument 2 when the aggregate
+ * has a scale_max argument, else the kind's default.  A NULL scale_max is an
+ * error when the rating is not NULL: there is no scale to read it on.
+ */
+static int
+rating_row_scale(FunctionCallInfo fcinfo, int kind)
+{
+	const char *kind_name = rating_kind_names[kind - 1];
+
+	if (PG_NARGS() < 3)
+		return kind == RATING_CSAT ? CSAT_DEFAULT_SCALE : CES_DEFAULT_SCALE;
+	if (PG_ARGISNULL(2))
+	{
+		if (PG_ARGISNULL(1))
+			return 0;			/* the row is skipped anyway */
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s scale_max must not be null", kind_name),
+				 errdetail("A rating needs the scale it was given on.")));
+	}
+	return rating_checked_scale(PG_GETARG_INT32(2), kind_name);
+}
+
+/*
+ * Where the row of an inverse transition counts: at its rating, which the
+ * state counted earlier, so on the state's scale.
+ */
+static int
+rating_position(FunctionCallInfo fcinfo, const void *summary)
+{
+	const RatingSummary *s = summary;
+
+	if (rating_row_scale(fcinfo, s->header.kind) != s->header.scale)
+		elog(ERROR, "rating aggregate inverse transition removed a rating of another scale");
+	return rating_checked_rating(s, PG_GETARG_INT32(1)) - 1;
+}
+
+static void
+rating_check_mergeable(const void *a, const void *b)
+{
+	rating_check_compatible(a, b, "merge");
+}
+
+static const CountSummaryType rating_type = {
+	.type_name = RATING_TYPE_NAME,
+	.aggregate_name = "rating aggregate",
+	.size = sizeof(RatingSummary),
+	.counts_offset = offsetof(RatingSummary, counts),
+	.length = RATING_MAX_SCALE,
+	.scale_is_length = true,
+	.position = rating_position,
+	.check_mergeable = rating_check_mergeable,
+};
+
+static RatingSummary *
+rating_new(int kind, int scale)
+{
+	RatingSummary *s = count_summary_new(&rating_type);
+
+	s->header.kind = kind;
+	s->header.scale = scale;
+	return s;
 }
 
 PG_FUNCTION_INFO_V1(rating_summary_in);
@@ -205,38 +260,30 @@ rating_summary_send(PG_FUNCTION_ARGS)
 }
 
 /*
- * The scale of the row being added or removed: argument 2 when the aggregate
- * has a scale_max argument, else the kind's default.  A NULL scale_max is an
- * error when the rating is not NULL: there is no scale to read it on.
+ * A summary that holds no answers takes the scale of the next row: the first
+ * row's scale decides for a new summary, and so it does for a moving window
+ * whose frame has emptied (its state starts as an empty summary of the
+ * default scale).  Otherwise every rating of a summary must be on its scale.
  */
-static int
-rating_row_scale(FunctionCallInfo fcinfo, int kind)
+static void
+rating_adopt_scale(RatingSummary *s, int scale)
 {
-	const char *kind_name = rating_kind_names[kind - 1];
-
-	if (PG_NARGS() < 3)
-		return kind == RATING_CSAT ? CSAT_DEFAULT_SCALE : CES_DEFAULT_SCALE;
-	if (PG_ARGISNULL(2))
-	{
-		if (PG_ARGISNULL(1))
-			return 0;			/* the row is skipped anyway */
+	if (s->header.scale == scale)
+		return;
+	if (rating_responses(s) != 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s scale_max must not be null", kind_name),
-				 errdetail("A rating needs the scale it was given on.")));
-	}
-	return rating_checked_scale(PG_GETARG_INT32(2), kind_name);
+				 errmsg("cannot mix %s scales 1..%d and 1..%d in one summary",
+						rating_kind_name(s), s->header.scale, scale),
+				 errdetail("scale_max must be the same for every rating of a group.")));
+	s->header.scale = scale;
 }
 
 /*
  * Transition of csat_agg and ces_agg, with or without scale_max: count one
  * rating.  Not strict, so that the summary is created on the first non-NULL
- * rating and NULL ratings leave it as it is.
- *
- * Every rating of a summary must be on the same scale.  A summary that holds
- * no answers takes the scale of the next row: the first row's scale decides
- * for a new summary, and so it does for a moving window whose frame has
- * emptied (its state starts as an empty summary of the default scale).
+ * rating and NULL ratings leave it as it is.  The row's scale is checked
+ * even when its rating is NULL.
  */
 static Datum
 rating_agg_trans(FunctionCallInfo fcinfo, int kind)
@@ -245,27 +292,9 @@ rating_agg_trans(FunctionCallInfo fcinfo, int kind)
 	RatingSummary *s;
 
 	if (PG_ARGISNULL(1))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
-	if (PG_ARGISNULL(0))
-		s = rating_new(kind, scale);
-	else
-	{
-		s = summary_for_update(fcinfo, 0);
-		if (s->header.scale != scale)
-		{
-			if (rating_responses(s) != 0)
-				ereport(ERROR,
-						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						 errmsg("cannot mix %s scales 1..%d and 1..%d in one summary",
-								rating_kind_name(s), s->header.scale, scale),
-						 errdetail("scale_max must be the same for every rating of a group.")));
-			s->header.scale = scale;
-		}
-	}
+		return state_unchanged(fcinfo);
+	s = PG_ARGISNULL(0) ? rating_new(kind, scale) : summary_for_update(fcinfo, 0);
+	rating_adopt_scale(s, scale);
 	count_added(&s->counts[rating_checked_rating(s, PG_GETARG_INT32(1)) - 1],
 				RATING_TYPE_NAME);
 	PG_RETURN_POINTER(s);
@@ -285,69 +314,35 @@ ces_agg_trans(PG_FUNCTION_ARGS)
 	return rating_agg_trans(fcinfo, RATING_CES);
 }
 
-/*
- * Inverse transition of all four aggregates, for moving window frames: take
- * back a rating counted earlier, which was on the state's scale.
- */
+/* Inverse transition of all four aggregates, for moving window frames. */
 PG_FUNCTION_INFO_V1(rating_agg_inverse);
 Datum
 rating_agg_inverse(PG_FUNCTION_ARGS)
 {
-	RatingSummary *s;
-
-	if (PG_ARGISNULL(1))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
-	if (PG_ARGISNULL(0))
-		elog(ERROR, "rating aggregate inverse transition called without a state");
-	s = summary_for_update(fcinfo, 0);
-	if (rating_row_scale(fcinfo, s->header.kind) != s->header.scale)
-		elog(ERROR, "rating aggregate inverse transition removed a rating of another scale");
-	count_removed(&s->counts[rating_checked_rating(s, PG_GETARG_INT32(1)) - 1],
-				  RATING_TYPE_NAME);
-	PG_RETURN_POINTER(s);
+	return count_summary_inverse(fcinfo, &rating_type);
 }
 
-/* Merge two summaries: the combine function, and rollup's transition. */
+/* The combine function, and rollup's transition and inverse. */
 PG_FUNCTION_INFO_V1(rating_summary_merge);
 Datum
 rating_summary_merge(PG_FUNCTION_ARGS)
 {
-	RatingSummary *from = PG_GETARG_RATING(1);
-	RatingSummary *into = summary_for_update(fcinfo, 0);
-
-	rating_check_compatible(into, from, "merge");
-	counts_merge(into->counts, from->counts, into->header.scale, RATING_TYPE_NAME);
-	PG_RETURN_POINTER(into);
+	return count_summary_merge(fcinfo, &rating_type);
 }
 
-/* rollup's inverse transition: take back a summary merged earlier. */
 PG_FUNCTION_INFO_V1(rating_summary_unmerge);
 Datum
 rating_summary_unmerge(PG_FUNCTION_ARGS)
 {
-	RatingSummary *removed = PG_GETARG_RATING(1);
-	RatingSummary *from = summary_for_update(fcinfo, 0);
-
-	rating_check_compatible(from, removed, "merge");
-	counts_unmerge(from->counts, removed->counts, from->header.scale,
-				   RATING_TYPE_NAME);
-	PG_RETURN_POINTER(from);
+	return count_summary_unmerge(fcinfo, &rating_type);
 }
 
-/* Final function of every aggregate: a summary of no answers is NULL. */
+/* Final function of every aggregate: NULL for a summary of no answers. */
 PG_FUNCTION_INFO_V1(rating_summary_final);
 Datum
 rating_summary_final(PG_FUNCTION_ARGS)
 {
-	RatingSummary *s = PG_GETARG_RATING(0);
-
-	if (rating_responses(s) == 0)
-		PG_RETURN_NULL();
-	PG_RETURN_POINTER(s);
+	return count_summary_final(fcinfo, &rating_type);
 }
 
 /*

@@ -149,20 +149,6 @@ fixed_deviations(int128 sum, int128 squares, int64 n)
 	return (double) around_q - (double) r * (double) r / (double) n;
 }
 
-/*
- * Input values must be summaries that evaluations could have produced:
- * otherwise the figures would be wrong numbers.  errcode is 22P02 for text
- * and 22P03 for binary input.
- */
-pg_noreturn static void
-rubric_inconsistent(int errcode_value, const char *detail)
-{
-	ereport(ERROR,
-			(errcode(errcode_value),
-			 errmsg("invalid %s value", RUBRIC_TYPE_NAME),
-			 errdetail("%s", detail)));
-}
-
 /* The smallest and largest score, in units, that bin k can hold. */
 static int128
 bin_lowest(int k)
@@ -176,6 +162,11 @@ bin_highest(int k)
 	return k == RUBRIC_BINS - 1 ? (int128) SCORE_MAX_UNITS : (int128) (k + 1) * SCORE_UNIT - 1;
 }
 
+/*
+ * Input values must be summaries that evaluations could have produced:
+ * otherwise the figures would be wrong numbers.  errcode_value is 22P02 for
+ * text and 22P03 for binary input.
+ */
 static void
 rubric_check(const RubricSummary *s, int errcode_value)
 {
@@ -189,12 +180,15 @@ rubric_check(const RubricSummary *s, int errcode_value)
 
 	if (s->criteria == 0 && (n != 0 || s->autofails != 0 ||
 							 s->score_sum != 0 || s->score_squares != 0))
-		rubric_inconsistent(errcode_value, "A summary of 0 criteria holds no evaluations.");
+		summary_invalid(RUBRIC_TYPE_NAME, errcode_value,
+						"A summary of 0 criteria holds no evaluations.");
 	if (s->autofails > s->distribution[0])
-		rubric_inconsistent(errcode_value, "Auto-failed evaluations score 0, but fewer evaluations are in the distribution's bin 0.");
+		summary_invalid(RUBRIC_TYPE_NAME, errcode_value,
+						"Auto-failed evaluations score 0, but fewer evaluations are in the distribution's bin 0.");
 	for (int i = 0; i < s->criteria; i++)
 		if (counts[i] > n || sums[i] > (int128) counts[i] * (int128) SCORE_MAX_UNITS)
-			rubric_inconsistent(errcode_value, "A criterion's count exceeds the evaluations, or its sum exceeds 100 percent of its count.");
+			summary_invalid(RUBRIC_TYPE_NAME, errcode_value,
+							"A criterion's count exceeds the evaluations, or its sum exceeds 100 percent of its count.");
 	for (int k = 0; k < RUBRIC_BINS; k++)
 	{
 		int128		h = s->distribution[k];
@@ -207,12 +201,15 @@ rubric_check(const RubricSummary *s, int errcode_value)
 			squares_unbounded = true;
 	}
 	if (s->score_sum < lowest || s->score_sum > highest)
-		rubric_inconsistent(errcode_value, "The score sum does not lie within the distribution's bins.");
+		summary_invalid(RUBRIC_TYPE_NAME, errcode_value,
+						"The score sum does not lie within the distribution's bins.");
 	if (n > 0 && (fixed_deviations(s->score_sum, s->score_squares, n) < 0.0 ||
 				  (!squares_unbounded && s->score_squares > highest_squares)))
-		rubric_inconsistent(errcode_value, "The sum of squares does not fit the score sum and the distribution.");
+		summary_invalid(RUBRIC_TYPE_NAME, errcode_value,
+						"The sum of squares does not fit the score sum and the distribution.");
 	if (n == 0 && s->score_squares != 0)
-		rubric_inconsistent(errcode_value, "A summary of no evaluations has a sum of squares of 0.");
+		summary_invalid(RUBRIC_TYPE_NAME, errcode_value,
+						"A summary of no evaluations has a sum of squares of 0.");
 }
 
 /* The text form: see the README. */
@@ -671,11 +668,7 @@ weighted_rubric_trans(PG_FUNCTION_ARGS)
 		e = rubric_evaluate(&r, c);
 	}
 	if (!e.scored)
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
+		return state_unchanged(fcinfo);
 	if (PG_ARGISNULL(0) || PG_GETARG_RUBRIC(0)->criteria == 0)
 		s = rubric_new(r.criteria); /* the executor copies it into its context */
 	else
@@ -708,7 +701,7 @@ weighted_rubric_inverse(PG_FUNCTION_ARGS)
 		e = rubric_evaluate(&r, c);
 	}
 	if (!e.scored)
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+		return state_unchanged(fcinfo);
 	s = summary_for_update(fcinfo, 0);
 	if (s->criteria != r.criteria)
 		elog(ERROR, "weighted_rubric inverse transition removed an evaluation it never added");

@@ -1,17 +1,17 @@
 /*
  * scorecard.h
- *		Shared helpers for the scorecard summary types.
+ *		Declarations shared by the scorecard summary types.
  *
  * Every summary type is a small varlena value that is also the aggregate's
- * transition state.  The pieces every type needs live here, so each type's
- * own file holds only its layout, its figures and its SQL entry points:
+ * transition state.  Each type's own file (nps.c, rating.c, rate.c,
+ * rubric.c, duration.c) holds only its layout, its figures and its SQL
+ * entry points; what they share is declared here, one block per file:
  *
- *	- state access: updating a summary in place inside an aggregate;
- *	- count vectors: overflow-checked increments, merges and totals, which
- *	  serve NPS (scores 0..10), ratings (1..k) and rates (false/true) alike;
- *	- text and binary input/output of the versioned formats;
- *	- statistics: normal quantiles and confidence intervals;
- *	- a small builder for the jsonb casts.
+ *	- summary.c: allocation, access to the aggregate state, exact sums;
+ *	- counts.c: count vectors, and the aggregate support of summaries that
+ *	  are one count vector (NPS, ratings, rates);
+ *	- summary_io.c: the text, binary and jsonb forms;
+ *	- stats.c: distributions, confidence intervals and comparisons.
  */
 #ifndef SCORECARD_H
 #define SCORECARD_H
@@ -64,6 +64,20 @@ CppConcat(pg_finfo_,funcname) (void) \
 extern int no_such_variable
 #endif
 
+/*
+ * Exact sums are 128-bit integers: scorecard needs a compiler that has them,
+ * as GCC and clang do.
+ */
+#ifndef HAVE_INT128
+#error "scorecard needs a compiler with a 128-bit integer type"
+#endif
+
+#define INT128_MAX_VALUE ((int128) (~(uint128) 0 >> 1))
+
+/*
+ * summary.c: allocation, state access, exact sums
+ */
+
 /* Version of the text and binary formats, and of the in-memory layout. */
 #define SUMMARY_FORMAT_VERSION 1
 
@@ -80,28 +94,38 @@ typedef struct SummaryHeader
 	uint8		reserved;		/* always 0, so equal values are equal bytes */
 } SummaryHeader;
 
-/* summary.c: allocation and state access */
 extern void *summary_alloc(Size size);
 extern void *summary_for_update(FunctionCallInfo fcinfo, int argno);
 extern void *summary_for_read(FunctionCallInfo fcinfo, int argno,
 							  Size expected_size, const char *type_name);
+extern Datum state_unchanged(FunctionCallInfo fcinfo);
 
-/* summary.c: count vectors */
+/* Overflow-checked non-negative int128 sums, merged exactly. */
+extern void sum_added(int128 *sum, int128 value, const char *type_name);
+extern void sum_removed(int128 *sum, int128 value, const char *type_name);
+extern void sums_merge(int128 *into, const int128 *from, int n,
+					   const char *type_name);
+extern void sums_unmerge(int128 *from, const int128 *removed, int n,
+						 const char *type_name);
+
+/*
+ * counts.c: count vectors, arrays of int64 counters.  count_added() adds
+ * one answer; it is the per-row hot path, so it is inline, and the total is
+ * checked later, once per group, by counts_total().
+ */
+pg_noreturn extern void count_overflow(const char *type_name);
+extern void count_removed(int64 *count, const char *type_name);
 extern int64 counts_total(const int64 *counts, int n, const char *type_name);
+extern void counts_merge_each(int64 *into, const int64 *from, int n,
+							  const char *type_name);
 extern void counts_merge(int64 *into, const int64 *from, int n,
 						 const char *type_name);
 extern void counts_unmerge(int64 *from, const int64 *removed, int n,
 						   const char *type_name);
-extern void count_removed(int64 *count, const char *type_name);
 extern double counts_mean(const int64 *counts, int n, int first_value);
 extern double counts_variance(const int64 *counts, int n, int first_value);
 extern Datum counts_array(const int64 *counts, int n, int lower_bound);
-pg_noreturn extern void count_overflow(const char *type_name);
 
-/*
- * Add one answer to a counter.  This is the per-row hot path, so it is
- * inline; the total is checked later, once per group, by counts_total().
- */
 static inline void
 count_added(int64 *count, const char *type_name)
 {
@@ -110,7 +134,57 @@ count_added(int64 *count, const char *type_name)
 	(*count)++;
 }
 
-/* summary_io.c: text input */
+/*
+ * counts.c: count-vector summaries.  A fixed-size summary whose answers each
+ * count once, at one position of a count vector, describes itself here; the
+ * count_summary_* functions are then its transition, inverse transition,
+ * merge, unmerge and final functions, each type's SQL entry point a
+ * one-line call.  nps.c is the shortest example; rating.c adds a check
+ * before merges and a transition of its own.
+ */
+typedef struct CountSummaryType
+{
+	const char *type_name;		/* the SQL type, for error messages */
+	const char *aggregate_name; /* for the inverse transition's bug report */
+	Size		size;			/* bytes of every value */
+	Size		counts_offset;	/* where the int64 counts start */
+	int			length;			/* how many counts there are */
+	bool		scale_is_length;	/* only header.scale of them are used */
+
+	/*
+	 * Where the row of a transition (arguments 1 and on) counts: reads and
+	 * checks the row, raising the type's own error for a bad one.
+	 */
+	int			(*position) (FunctionCallInfo fcinfo, const void *summary);
+
+	/* NULL, or raise the type's error for two values that cannot merge */
+	void		(*check_mergeable) (const void *a, const void *b);
+} CountSummaryType;
+
+extern void *count_summary_new(const CountSummaryType *type);
+extern void *count_summary_arg(FunctionCallInfo fcinfo, int argno,
+							   const CountSummaryType *type);
+extern Datum count_summary_trans(FunctionCallInfo fcinfo,
+								 const CountSummaryType *type);
+extern Datum count_summary_inverse(FunctionCallInfo fcinfo,
+								   const CountSummaryType *type);
+extern Datum count_summary_merge(FunctionCallInfo fcinfo,
+								 const CountSummaryType *type);
+extern Datum count_summary_unmerge(FunctionCallInfo fcinfo,
+								   const CountSummaryType *type);
+extern Datum count_summary_final(FunctionCallInfo fcinfo,
+								 const CountSummaryType *type);
+
+/*
+ * summary_io.c: text, binary and jsonb forms.  Each type writes its fields
+ * in order with these; int64 counts and int128 sums sit side by side.
+ */
+
+/* both inputs: a value that no data could have produced */
+pg_noreturn extern void summary_invalid(const char *type_name, int code,
+										const char *detail);
+
+/* text input */
 typedef struct SummaryParser
 {
 	const char *type_name;		/* for error messages */
@@ -121,27 +195,41 @@ typedef struct SummaryParser
 extern void parser_begin(SummaryParser *p, const char *type_name,
 						 const char *input);
 extern void parser_key(SummaryParser *p, const char *key);
+extern bool parser_integer(SummaryParser *p, int128 max, int128 *value);
 extern int64 parser_count(SummaryParser *p);
+extern int128 parser_sum(SummaryParser *p);
 extern void parser_counts(SummaryParser *p, int64 *counts, int n);
+extern void parser_sums(SummaryParser *p, int128 *sums, int n);
 extern int	parser_choice(SummaryParser *p, const char *const *words, int n);
 extern void parser_end(SummaryParser *p);
 
-/* summary_io.c: text output */
+/* text output */
 extern void format_begin(StringInfo out);
+extern void append_int128(StringInfo out, int128 value);
 extern void format_counts(StringInfo out, const char *key,
 						  const int64 *counts, int n);
+extern void format_int128(StringInfo out, const char *key, int128 value);
+extern void format_sums(StringInfo out, const char *key,
+						const int128 *sums, int n);
 
-/* summary_io.c: binary input and output */
-extern void send_begin(StringInfo buf);
-extern void send_counts(StringInfo buf, const int64 *counts, int n);
-extern void recv_version(StringInfo buf, const char *type_name);
+/* binary input */
 extern int	recv_byte(StringInfo buf, const char *type_name);
+extern void recv_version(StringInfo buf, const char *type_name);
 extern int64 recv_count(StringInfo buf, const char *type_name);
 extern void recv_counts(StringInfo buf, int64 *counts, int n,
 						const char *type_name);
+extern int32 recv_int32(StringInfo buf, const char *type_name);
+extern int64 recv_int64(StringInfo buf, const char *type_name);
+extern void recv_sums(StringInfo buf, int128 *sums, int n,
+					  const char *type_name);
 extern void recv_end(StringInfo buf, const char *type_name);
 
-/* summary_io.c: jsonb output */
+/* binary output */
+extern void send_begin(StringInfo buf);
+extern void send_counts(StringInfo buf, const int64 *counts, int n);
+extern void send_sums(StringInfo buf, const int128 *sums, int n);
+
+/* jsonb output */
 extern void json_begin(StringInfo out);
 extern void json_int64(StringInfo out, const char *key, int64 value);
 extern void json_string(StringInfo out, const char *key, const char *value);
@@ -149,17 +237,28 @@ extern void json_double(StringInfo out, const char *key, double value,
 						bool isnull);
 extern void json_int64_array(StringInfo out, const char *key,
 							 const int64 *values, int n);
+extern void json_double_array(StringInfo out, const char *key,
+							  const double *values, const bool *isnull, int n);
 extern Datum json_finish(StringInfo out);
 
-/* stats.c */
+/*
+ * stats.c: distributions, confidence intervals, comparisons
+ */
+
 typedef struct ConfidenceInterval
 {
 	double		lower;
 	double		upper;
 } ConfidenceInterval;
 
+/* the normal and Student t distributions */
 extern double normal_quantile(double p);
 extern double confidence_z(double confidence);
+extern double normal_p_value(double z);
+extern double student_t_p_value(double t, double df);
+extern double confidence_t(double confidence, double df);
+
+/* intervals */
 extern ConfidenceInterval wilson_interval(int64 successes, int64 n, double z);
 extern ConfidenceInterval clip_interval(ConfidenceInterval interval,
 										double lowest, double highest);
@@ -180,49 +279,6 @@ extern Datum interval_status(FunctionCallInfo fcinfo, const void *summary,
 							 IntervalFunction interval_of,
 							 bool higher_is_better, double lowest,
 							 double highest, const char *figure);
-
-
-/*
- * Exact fixed-point sums (added for rubric_summary).  A sum of non-integer
- * values is kept as a non-negative int128 count of a small unit, so that
- * merges and a moving window's inverse transitions are exact.
- */
-#ifndef HAVE_INT128
-#error "scorecard needs a compiler with a 128-bit integer type"
-#endif
-
-/* summary.c: overflow-checked int128 sums */
-extern void sum_added(int128 *sum, int128 value, const char *type_name);
-extern void sum_removed(int128 *sum, int128 value, const char *type_name);
-extern void sums_merge(int128 *into, const int128 *from, int n,
-					   const char *type_name);
-extern void sums_unmerge(int128 *from, const int128 *removed, int n,
-						 const char *type_name);
-extern void counts_merge_each(int64 *into, const int64 *from, int n,
-							  const char *type_name);
-
-/* summary_io.c: int128 sums in text, binary and jsonb */
-extern bool parser_integer(SummaryParser *p, int128 max, int128 *value);
-extern int128 parser_sum(SummaryParser *p);
-extern void parser_sums(SummaryParser *p, int128 *sums, int n);
-extern void append_int128(StringInfo out, int128 value);
-extern void format_int128(StringInfo out, const char *key, int128 value);
-extern void format_sums(StringInfo out, const char *key,
-						const int128 *sums, int n);
-extern void send_sums(StringInfo buf, const int128 *sums, int n);
-extern void recv_sums(StringInfo buf, int128 *sums, int n,
-					  const char *type_name);
-extern void json_double_array(StringInfo out, const char *key,
-							  const double *values, const bool *isnull, int n);
-
-/* summary_io.c: added for duration_summary */
-extern int64 recv_int64(StringInfo buf, const char *type_name);
-extern int32 recv_int32(StringInfo buf, const char *type_name);
-
-/* stats.c: p-values and the t quantile, for the comparisons */
-extern double normal_p_value(double z);
-extern double student_t_p_value(double t, double df);
-extern double confidence_t(double confidence, double df);
 
 /*
  * Two summaries of the same kind compared: the difference of their headline

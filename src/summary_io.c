@@ -23,6 +23,28 @@
 
 #include "scorecard.h"
 
+/*
+ * Report an input value that no data could have produced, such as a sum
+ * that does not fit its counts: accepting it would give wrong figures.
+ * code is 22P02 (text input) or 22P03 (binary input).
+ */
+void
+summary_invalid(const char *type_name, int code, const char *detail)
+{
+	ereport(ERROR,
+			(errcode(code),
+			 errmsg("invalid %s value", type_name),
+			 errdetail("%s", detail)));
+}
+
+/* ---------------------------------------------------------------------
+ * Text input
+ *
+ * Key=value fields after a version tag.  Counts are non-negative decimal
+ * integers that fit in 64 bits, sums in 128 bits.
+ * ---------------------------------------------------------------------
+ */
+
 /* Report malformed text: what was expected, and where. */
 pg_noreturn static void
 parse_error(SummaryParser *p, const char *expected)
@@ -135,31 +157,77 @@ parser_count(SummaryParser *p)
 	return (int64) value;
 }
 
+/* Read a non-negative integer that fits in 128 bits; 22003 beyond that. */
+int128
+parser_sum(SummaryParser *p)
+{
+	const char *start = p->pos;
+	int128		value;
+
+	if (!parser_integer(p, INT128_MAX_VALUE, &value))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("sum %.*s is out of range for type %s",
+						(int) Min(p->pos - start, 60), start, p->type_name),
+				 errdetail("Sums must be between 0 and 2^127 - 1.")));
+	return value;
+}
+
+/*
+ * Before item i of a list of n items (counts, sums): the comma that
+ * separates it from the one before, unless it is the first.
+ */
+static void
+parser_list_comma(SummaryParser *p, int i, int n, const char *items)
+{
+	if (i == 0)
+		return;
+	if (*p->pos != ',')
+	{
+		char		expected[64];
+
+		snprintf(expected, sizeof(expected), "\",\" and %d more %s",
+				 n - i, items);
+		parse_error(p, expected);
+	}
+	p->pos++;
+}
+
+/* Report a list that goes on after its n items. */
+pg_noreturn static void
+parser_list_too_long(SummaryParser *p, int n, const char *items)
+{
+	char		expected[64];
+
+	snprintf(expected, sizeof(expected), "exactly %d %s", n, items);
+	parse_error(p, expected);
+}
+
 /* Read exactly n comma-separated counts. */
 void
 parser_counts(SummaryParser *p, int64 *counts, int n)
 {
-	char		expected[64];
-
 	for (int i = 0; i < n; i++)
 	{
-		if (i > 0)
-		{
-			if (*p->pos != ',')
-			{
-				snprintf(expected, sizeof(expected), "\",\" and %d more counts",
-						 n - i);
-				parse_error(p, expected);
-			}
-			p->pos++;
-		}
+		parser_list_comma(p, i, n, "counts");
 		counts[i] = parser_count(p);
 	}
 	if (*p->pos == ',')
+		parser_list_too_long(p, n, "counts");
+}
+
+/* Read exactly n comma-separated sums (none at all when n is 0). */
+void
+parser_sums(SummaryParser *p, int128 *sums, int n)
+{
+	for (int i = 0; i < n; i++)
 	{
-		snprintf(expected, sizeof(expected), "exactly %d counts", n);
-		parse_error(p, expected);
+		parser_list_comma(p, i, n, "sums");
+		sums[i] = parser_sum(p);
 	}
+	if (n == 0 ? !isspace((unsigned char) *p->pos) && *p->pos != '\0'
+		: *p->pos == ',')
+		parser_list_too_long(p, n, "sums");
 }
 
 /* Read one of n words; return its index. */
@@ -195,11 +263,33 @@ parser_end(SummaryParser *p)
 		parse_error(p, "end of input");
 }
 
+/* ---------------------------------------------------------------------
+ * Text output
+ * ---------------------------------------------------------------------
+ */
+
 void
 format_begin(StringInfo out)
 {
 	initStringInfo(out);
 	appendStringInfo(out, "v%d", SUMMARY_FORMAT_VERSION);
+}
+
+/* Append a non-negative int128 in decimal. */
+void
+append_int128(StringInfo out, int128 value)
+{
+	char		digits[48];
+	int			len = 0;
+
+	Assert(value >= 0);
+	do
+	{
+		digits[len++] = (char) ('0' + value % 10);
+		value /= 10;
+	} while (value > 0);
+	while (len > 0)
+		appendStringInfoChar(out, digits[--len]);
 }
 
 void
@@ -210,19 +300,33 @@ format_counts(StringInfo out, const char *key, const int64 *counts, int n)
 		appendStringInfo(out, "%s%lld", i == 0 ? "" : ",", (long long) counts[i]);
 }
 
+/* " key=value", for any non-negative integer up to 128 bits. */
 void
-send_begin(StringInfo buf)
+format_int128(StringInfo out, const char *key, int128 value)
 {
-	pq_begintypsend(buf);
-	pq_sendbyte(buf, SUMMARY_FORMAT_VERSION);
+	appendStringInfo(out, " %s=", key);
+	append_int128(out, value);
 }
 
 void
-send_counts(StringInfo buf, const int64 *counts, int n)
+format_sums(StringInfo out, const char *key, const int128 *sums, int n)
 {
+	appendStringInfo(out, " %s=", key);
 	for (int i = 0; i < n; i++)
-		pq_sendint64(buf, counts[i]);
+	{
+		if (i > 0)
+			appendStringInfoChar(out, ',');
+		append_int128(out, sums[i]);
+	}
 }
+
+/* ---------------------------------------------------------------------
+ * Binary input
+ *
+ * A version byte, then the fields in order, in network byte order: a count
+ * in 8 bytes, a sum in 16 (the high, then the low 64 bits).
+ * ---------------------------------------------------------------------
+ */
 
 /*
  * Binary input errors are data exceptions (22P03), not the protocol errors
@@ -239,6 +343,13 @@ recv_need(StringInfo buf, int bytes, const char *type_name)
 						   bytes - (buf->len - buf->cursor))));
 }
 
+int
+recv_byte(StringInfo buf, const char *type_name)
+{
+	recv_need(buf, 1, type_name);
+	return pq_getmsgbyte(buf);
+}
+
 void
 recv_version(StringInfo buf, const char *type_name)
 {
@@ -250,13 +361,6 @@ recv_version(StringInfo buf, const char *type_name)
 				 errmsg("invalid binary %s value", type_name),
 				 errdetail("Format version %d is not supported; this version of scorecard reads version %d.",
 						   version, SUMMARY_FORMAT_VERSION)));
-}
-
-int
-recv_byte(StringInfo buf, const char *type_name)
-{
-	recv_need(buf, 1, type_name);
-	return pq_getmsgbyte(buf);
 }
 
 int64
@@ -283,6 +387,42 @@ recv_counts(StringInfo buf, int64 *counts, int n, const char *type_name)
 		counts[i] = recv_count(buf, type_name);
 }
 
+/* Any 32-bit integer; the caller checks its range. */
+int32
+recv_int32(StringInfo buf, const char *type_name)
+{
+	recv_need(buf, 4, type_name);
+	return (int32) pq_getmsgint(buf, 4);
+}
+
+/* Any 64-bit integer (e.g. the low half of a 128-bit sum). */
+int64
+recv_int64(StringInfo buf, const char *type_name)
+{
+	recv_need(buf, 8, type_name);
+	return pq_getmsgint64(buf);
+}
+
+void
+recv_sums(StringInfo buf, int128 *sums, int n, const char *type_name)
+{
+	for (int i = 0; i < n; i++)
+	{
+		int64		high;
+		uint64		low;
+
+		recv_need(buf, 16, type_name);
+		high = pq_getmsgint64(buf);
+		low = (uint64) pq_getmsgint64(buf);
+		if (high < 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("negative sum in binary %s value", type_name),
+					 errdetail("Sums must be between 0 and 2^127 - 1.")));
+		sums[i] = (int128) (((uint128) high << 64) | low);
+	}
+}
+
 void
 recv_end(StringInfo buf, const char *type_name)
 {
@@ -293,6 +433,40 @@ recv_end(StringInfo buf, const char *type_name)
 				 errdetail("%d unexpected bytes follow the value.",
 						   buf->len - buf->cursor)));
 }
+
+/* ---------------------------------------------------------------------
+ * Binary output
+ * ---------------------------------------------------------------------
+ */
+
+void
+send_begin(StringInfo buf)
+{
+	pq_begintypsend(buf);
+	pq_sendbyte(buf, SUMMARY_FORMAT_VERSION);
+}
+
+void
+send_counts(StringInfo buf, const int64 *counts, int n)
+{
+	for (int i = 0; i < n; i++)
+		pq_sendint64(buf, counts[i]);
+}
+
+void
+send_sums(StringInfo buf, const int128 *sums, int n)
+{
+	for (int i = 0; i < n; i++)
+	{
+		pq_sendint64(buf, (int64) (sums[i] >> 64));
+		pq_sendint64(buf, (int64) (uint64) sums[i]);
+	}
+}
+
+/* ---------------------------------------------------------------------
+ * jsonb output
+ * ---------------------------------------------------------------------
+ */
 
 void
 json_begin(StringInfo out)
@@ -350,132 +524,6 @@ json_int64_array(StringInfo out, const char *key, const int64 *values, int n)
 	appendStringInfoChar(out, ']');
 }
 
-Datum
-json_finish(StringInfo out)
-{
-	appendStringInfoChar(out, '}');
-	return DirectFunctionCall1(jsonb_in, CStringGetDatum(out->data));
-}
-
-/*
- * int128 sums (added for rubric_summary).  In text a sum is a non-negative
- * decimal integer; in binary, 16 bytes: the high then the low 64 bits, in
- * network byte order.
- */
-
-#define INT128_MAX_VALUE ((int128) (((uint128) 1 << 127) - 1))
-
-/* Read a non-negative integer that fits in 128 bits; 22003 beyond that. */
-int128
-parser_sum(SummaryParser *p)
-{
-	const char *start = p->pos;
-	int128		value;
-
-	if (!parser_integer(p, INT128_MAX_VALUE, &value))
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("sum %.*s is out of range for type %s",
-						(int) Min(p->pos - start, 60), start, p->type_name),
-				 errdetail("Sums must be between 0 and 2^127 - 1.")));
-	return value;
-}
-
-/* Read exactly n comma-separated sums (none at all when n is 0). */
-void
-parser_sums(SummaryParser *p, int128 *sums, int n)
-{
-	char		expected[64];
-
-	for (int i = 0; i < n; i++)
-	{
-		if (i > 0)
-		{
-			if (*p->pos != ',')
-			{
-				snprintf(expected, sizeof(expected), "\",\" and %d more sums",
-						 n - i);
-				parse_error(p, expected);
-			}
-			p->pos++;
-		}
-		sums[i] = parser_sum(p);
-	}
-	if (n == 0 ? !isspace((unsigned char) *p->pos) && *p->pos != '\0'
-		: *p->pos == ',')
-	{
-		snprintf(expected, sizeof(expected), "exactly %d sums", n);
-		parse_error(p, expected);
-	}
-}
-
-/* Append a non-negative int128 in decimal. */
-void
-append_int128(StringInfo out, int128 value)
-{
-	char		digits[48];
-	int			len = 0;
-
-	Assert(value >= 0);
-	do
-	{
-		digits[len++] = (char) ('0' + value % 10);
-		value /= 10;
-	} while (value > 0);
-	while (len > 0)
-		appendStringInfoChar(out, digits[--len]);
-}
-
-/* " key=value", for any non-negative integer up to 128 bits. */
-void
-format_int128(StringInfo out, const char *key, int128 value)
-{
-	appendStringInfo(out, " %s=", key);
-	append_int128(out, value);
-}
-
-void
-format_sums(StringInfo out, const char *key, const int128 *sums, int n)
-{
-	appendStringInfo(out, " %s=", key);
-	for (int i = 0; i < n; i++)
-	{
-		if (i > 0)
-			appendStringInfoChar(out, ',');
-		append_int128(out, sums[i]);
-	}
-}
-
-void
-send_sums(StringInfo buf, const int128 *sums, int n)
-{
-	for (int i = 0; i < n; i++)
-	{
-		pq_sendint64(buf, (int64) (sums[i] >> 64));
-		pq_sendint64(buf, (int64) (uint64) sums[i]);
-	}
-}
-
-void
-recv_sums(StringInfo buf, int128 *sums, int n, const char *type_name)
-{
-	for (int i = 0; i < n; i++)
-	{
-		int64		high;
-		uint64		low;
-
-		recv_need(buf, 16, type_name);
-		high = pq_getmsgint64(buf);
-		low = (uint64) pq_getmsgint64(buf);
-		if (high < 0)
-			ereport(ERROR,
-					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-					 errmsg("negative sum in binary %s value", type_name),
-					 errdetail("Sums must be between 0 and 2^127 - 1.")));
-		sums[i] = (int128) (((uint128) high << 64) | low);
-	}
-}
-
 /* An array of figures, with null for those that are undefined. */
 void
 json_double_array(StringInfo out, const char *key, const double *values,
@@ -500,23 +548,9 @@ json_double_array(StringInfo out, const char *key, const double *values,
 	appendStringInfoChar(out, ']');
 }
 
-/* ---------------------------------------------------------------------
- * Added for duration_summary: raw integers in binary input.
- * ---------------------------------------------------------------------
- */
-
-/* Any 64-bit integer (e.g. the low half of a 128-bit sum). */
-int64
-recv_int64(StringInfo buf, const char *type_name)
+Datum
+json_finish(StringInfo out)
 {
-	recv_need(buf, 8, type_name);
-	return pq_getmsgint64(buf);
-}
-
-/* Any 32-bit integer; the caller checks its range. */
-int32
-recv_int32(StringInfo buf, const char *type_name)
-{
-	recv_need(buf, 4, type_name);
-	return (int32) pq_getmsgint(buf, 4);
+	appendStringInfoChar(out, '}');
+	return DirectFunctionCall1(jsonb_in, CStringGetDatum(out->data));
 }

@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
-"""Reference values for test/significance.sql, worked out independently of src/.
+"""Reference values for test/pgtap/significance_reference.sql, worked out
+independently of src/.
 
 Run with python3 and mpmath (Debian: python3-mpmath); it prints the VALUES
-rows that test/significance.sql embeds.  Nothing here shares code or method with
-the C implementation:
+rows that test/pgtap/significance_reference.sql embeds.  Nothing here shares
+code or method with the C implementation:
 
 - every figure is computed in 40-digit arithmetic from the counts;
 - the normal quantile is mpmath's erfinv, the normal tail its erfc;

@@ -1,6 +1,6 @@
--- rubric_summary under forced parallel plans: weighted_rubric and rollup
--- split into a Partial Aggregate in the workers and a Finalize Aggregate in
--- the leader, and give exactly the summary of the serial plan.
+-- Forced parallel plans for weighted_rubric and rollup(rubric_summary): each
+-- splits into a Partial Aggregate in the workers and a Finalize Aggregate
+-- in the leader, and gives exactly the summary of the serial plan.
 
 CREATE TABLE rubric_parallel_evals AS
 	SELECT g % 40 AS agent, g / 400 AS day,

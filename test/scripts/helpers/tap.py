@@ -1,4 +1,4 @@
-"""What the TAP scripts under test/ share: TAP output and a database session.
+"""What the TAP scripts in test/scripts/ share: TAP output and a database session.
 
 The scripts run inside pg_virtualenv, whose environment (PGHOST, PGPORT,
 PGUSER, PGPASSWORD) psycopg2 picks up.
