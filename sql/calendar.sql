@@ -210,6 +210,10 @@ FROM (VALUES
 	('30 min on spring forward', deadline('chicago 2-3 am', '2026-03-08 00:00', '0:30'), '2026-03-15 02:30 CDT'),
 	-- 200 h from Monday 09:00 is five weeks of 40 h: Friday 17:00 of the fifth.
 	('five weeks', deadline('chicago office', '2026-01-05 09:00', '200:00'), '2026-02-06 17:00 CST'),
+	-- The next opening: a microsecond of open time, less a microsecond.
+	('next opening from Saturday noon',
+	 deadline('chicago office', '2026-03-07 12:00', '0.000001') - interval '0.000001', '2026-03-09 09:00 CDT'),
+	('next opening when open', deadline('chicago office', '2026-03-06 12:00', '0.000001') - interval '0.000001', '2026-03-06 12:00 CST'),
 	-- A zero target is reached at once: started_at itself, open or not.
 	('zero target', deadline('chicago office', '2026-03-07 12:00', '0:00'), '2026-03-07 12:00 CST'),
 	('zero target, never open', deadline('nothing open', '2026-03-07 12:00', '0:00'), '2026-03-07 12:00 CST')
