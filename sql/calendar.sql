@@ -25,8 +25,8 @@ FROM (VALUES
 	('UTC; mon-sun 00:00-24:00'),
 	('utc'),
 	('Etc/GMT+5; sun-sat 10:00-11:00'),
-	('US/Central; mon-mon 09:00-17:00'),
-	('est5edt; closed 2026-07-04; closed 2026-07-03')
+	('europe/vatican; mon-mon 09:00-17:00'),
+	('Etc/GMT-14; closed 2026-07-04; closed 2026-07-03')
 ) v(input);
 
 -- Output reads back as the same value, byte for byte, and prints the same.
@@ -48,7 +48,6 @@ SELECT 'Europe/Berlin; mon 09:00-12:00 12:00-17:00'::business_calendar
 -- Values that are well formed but invalid: 22023, naming the value.
 SELECT 'Mars/Olympus_Mons; mon-fri 09:00-17:00'::business_calendar;
 SELECT 'EST5; mon-fri 09:00-17:00'::business_calendar;
-SELECT 'right/UTC'::business_calendar;
 SELECT 'UTC; mon-fri 17:00-09:00'::business_calendar;
 SELECT 'UTC; sat 10:00-10:00'::business_calendar;
 SELECT 'UTC; mon 09:00-12:00 11:30-13:00'::business_calendar;

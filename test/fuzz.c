@@ -70,7 +70,7 @@ static const SummaryType summary_types[] = {
 			"Europe/Berlin; mon-sun 00:00-24:00",
 			"Asia/Kolkata; mon 08:30-09:00 22:00-24:00; tue 00:00-06:00; closed 2026-01-26 2026-08-15",
 			"Etc/GMT+5; fri-mon 10:00-14:00; wed 9:00-12:00 12:00-13:00",
-			"est5edt; sat-sun 23:59-24:00; closed 9999-12-31 0001-01-01",
+			"europe/vatican; sat-sun 23:59-24:00; closed 9999-12-31 0001-01-01",
 	NULL}},
 };
 
