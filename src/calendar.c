@@ -1001,7 +1001,41 @@ typedef struct ScheduleCache
 	CachedSchedule entries[SCHEDULE_CACHE_SIZE];
 } ScheduleCache;
 
-/* The compiled schedule of argument argno, from the cache if it is there. */
+/* Decode and compile a calendar value into a cache entry with its own memory. */
+static void
+cache_schedule(CachedSchedule *entry, const char *bytes, Size len,
+			   MemoryContext parent)
+{
+	MemoryContext context = AllocSetContextCreate(parent,
+												  "business_calendar schedule",
+												  ALLOCSET_SMALL_SIZES);
+	MemoryContext old = MemoryContextSwitchTo(context);
+
+	PG_TRY();
+	{
+		Calendar	c;
+
+		calendar_decode(bytes, len, &c);
+		compile_schedule(&c, &entry->schedule);
+	}
+	PG_CATCH();
+	{
+		MemoryContextSwitchTo(old);
+		MemoryContextDelete(context);
+		PG_RE_THROW();
+	}
+	PG_END_TRY();
+	entry->bytes = palloc(len);
+	memcpy(entry->bytes, bytes, len);
+	MemoryContextSwitchTo(old);
+	entry->len = len;
+	entry->context = context;
+}
+
+/*
+ * The compiled schedule of argument argno: from the cache when one of its
+ * entries holds the same bytes, else compiled into the oldest entry.
+ */
 static const Schedule *
 schedule_arg(FunctionCallInfo fcinfo, int argno)
 {
@@ -1010,8 +1044,6 @@ schedule_arg(FunctionCallInfo fcinfo, int argno)
 	Size		len = VARSIZE_ANY_EXHDR(v);
 	ScheduleCache *cache = fcinfo->flinfo->fn_extra;
 	CachedSchedule *entry;
-	MemoryContext old;
-	Calendar	c;
 
 	if (cache == NULL)
 		cache = fcinfo->flinfo->fn_extra =
@@ -1023,36 +1055,12 @@ schedule_arg(FunctionCallInfo fcinfo, int argno)
 			memcmp(entry->bytes, bytes, len) == 0)
 			return &entry->schedule;
 	}
-
 	entry = &cache->entries[cache->next];
 	cache->next = (cache->next + 1) % SCHEDULE_CACHE_SIZE;
 	if (entry->context)
 		MemoryContextDelete(entry->context);
 	entry->context = NULL;
-	{
-		MemoryContext context = AllocSetContextCreate(fcinfo->flinfo->fn_mcxt,
-													  "business_calendar schedule",
-													  ALLOCSET_SMALL_SIZES);
-
-		old = MemoryContextSwitchTo(context);
-		PG_TRY();
-		{
-			calendar_decode(bytes, len, &c);
-			compile_schedule(&c, &entry->schedule);
-		}
-		PG_CATCH();
-		{
-			MemoryContextSwitchTo(old);
-			MemoryContextDelete(context);
-			PG_RE_THROW();
-		}
-		PG_END_TRY();
-		entry->bytes = palloc(len);
-		memcpy(entry->bytes, bytes, len);
-		MemoryContextSwitchTo(old);
-		entry->len = len;
-		entry->context = context;
-	}
+	cache_schedule(entry, bytes, len, fcinfo->flinfo->fn_mcxt);
 	return &entry->schedule;
 }
 
@@ -1060,7 +1068,7 @@ schedule_arg(FunctionCallInfo fcinfo, int argno)
  * Open time in local time
  */
 
-/* Open time of day `day`'s periods (weekday dow) before time of day t. */
+/* Open time of the periods of weekday dow before time of day t. */
 static int64
 open_in_day(const Schedule *s, int dow, int64 t)
 {
