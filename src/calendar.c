@@ -1006,9 +1006,10 @@ static void
 cache_schedule(CachedSchedule *entry, const char *bytes, Size len,
 			   MemoryContext parent)
 {
+	/* ALLOCSET_SMALL_SIZES, spelled out: its macros multiply in int */
 	MemoryContext context = AllocSetContextCreate(parent,
 												  "business_calendar schedule",
-												  ALLOCSET_SMALL_SIZES);
+												  0, 1024, 8192);
 	MemoryContext old = MemoryContextSwitchTo(context);
 
 	PG_TRY();
