@@ -11,10 +11,15 @@ import os
 import re
 import sys
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "helpers"))
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "helpers"))
 from tap import check, finish  # noqa: E402
 
-ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+# The checkout's root: the nearest directory above that holds README.md, so
+# that the script runs wherever under test/ it lives.
+ROOT = HERE
+while not os.path.exists(os.path.join(ROOT, "README.md")) and ROOT != os.path.dirname(ROOT):
+    ROOT = os.path.dirname(ROOT)
 
 
 def normalized(line):
