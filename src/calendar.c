@@ -1175,7 +1175,10 @@ local_reaching(const Schedule *s, int64 open)
  * The zone's UTC offset at instant t, in microseconds, and the instant of
  * its next change (NO_CHANGE if it changes no more before the end of the
  * timestamp range).  The zone library works in whole seconds, and
- * transitions fall on whole seconds.
+ * transitions fall on whole seconds.  This is the offset PostgreSQL uses to
+ * read local times (DetermineTimeZoneOffset); before a zone's first
+ * transition it takes the zone's first standard-time type, which in the
+ * zone data of this century is the type pg_localtime() uses there (LMT).
  */
 static int64
 zone_offset(pg_tz *zone, TimestampTz t, TimestampTz *next_change)
