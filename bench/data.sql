@@ -35,3 +35,13 @@ SELECT 1 + (g % 500)::integer AS agent_id,
 	   least(5, floor(random() * 6.3))::float8 AS resolution
 FROM generate_series(1, :evaluations) g;
 VACUUM ANALYZE bench_evaluations;
+
+-- Tickets for business hours: one per interaction, first replied to after
+-- an exponential wait (mean 3 hours) and resolved after another (mean 2
+-- days), so that spans run from minutes to several weeks.
+CREATE UNLOGGED TABLE bench_tickets AS
+SELECT created_at, first_reply_at,
+	   first_reply_at - 48 * ln(1 - random()) * interval '1 hour' AS resolved_at
+FROM (SELECT created_at, created_at - 3 * ln(1 - random()) * interval '1 hour' AS first_reply_at
+	  FROM bench_interactions) t;
+VACUUM ANALYZE bench_tickets;

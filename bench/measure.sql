@@ -222,6 +222,31 @@ SELECT pg_temp.measure('28-day rolling NPS per agent', 'without inverse',
 	                  RANGE BETWEEN ''27 days'' PRECEDING AND CURRENT ROW)) s',
 	NULL, 3);
 
+-- Business hours over 10M tickets, against the same spans measured on the
+-- local clock: extract(epoch FROM timezone(z, finished) - timezone(z,
+-- started)), the two zone conversions and nothing else.  The calendar has
+-- weekday and Saturday hours and the US holidays of the data's year.
+\set calendar 'America/Chicago; mon-fri 08:00-18:00; sat 10:00-14:00; closed 2025-11-27 2025-12-25 2026-01-01 2026-01-19 2026-02-16 2026-05-25 2026-07-03 2026-09-07 2026-11-26 2026-12-25'
+SELECT pg_temp.measure(format('business_duration to %s', label), 'two zone conversions',
+	format('SELECT sum(extract(epoch FROM business_duration(created_at, %I, %L))) FROM bench_tickets',
+		   finished, :'calendar'),
+	format('SELECT sum(extract(epoch FROM timezone(''America/Chicago'', %1$I)
+	                                - timezone(''America/Chicago'', created_at)))
+	        FROM bench_tickets', finished),
+	format('SELECT count(%I) FROM bench_tickets', finished),
+	:runs)
+FROM (VALUES ('first reply', 'first_reply_at'), ('resolution (up to weeks)', 'resolved_at')) v(label, finished);
+-- The SLA share, first reply within 4 business hours, against the same
+-- share on the local clock (4 hours, open or not).
+SELECT pg_temp.measure('business_deadline: first reply within a 4-hour SLA', 'two zone conversions',
+	format('SELECT count(*) FILTER (WHERE first_reply_at <= business_deadline(created_at, ''4:00'', %L))
+	        FROM bench_tickets', :'calendar'),
+	'SELECT count(*) FILTER (WHERE timezone(''America/Chicago'', first_reply_at)
+	                               - timezone(''America/Chicago'', created_at) <= ''4:00'')
+	 FROM bench_tickets',
+	'SELECT count(first_reply_at) FROM bench_tickets',
+	:runs);
+
 \o
 \echo
 \echo 'scorecard against its baseline (and the floor, count(col) over the same rows); medians of interleaved runs'

@@ -63,6 +63,15 @@ static const SummaryType summary_types[] = {
 			"v1 true=9223372036854775807 false=0",
 			"v1 true=123456789 false=987654321",
 	NULL}},
+	/* not a summary, but an input of the same kind: text and binary */
+	{"business_calendar", {
+			"America/Chicago; mon-fri 09:00-12:00 13:00-17:00; sat 10:00-14:00; closed 2026-12-25 2027-01-01",
+			"UTC",
+			"Europe/Berlin; mon-sun 00:00-24:00",
+			"Asia/Kolkata; mon 08:30-09:00 22:00-24:00; tue 00:00-06:00; closed 2026-01-26 2026-08-15",
+			"Etc/GMT+5; fri-mon 10:00-14:00; wed 9:00-12:00 12:00-13:00",
+			"europe/vatican; sat-sun 23:59-24:00; closed 9999-12-31 0001-01-01",
+	NULL}},
 	{"queue_summary", {
 			"v1 target_us=20000000 short_abandon_us=5000000 answered=0,0 abandoned=0,0 answered_wait_us=0",
 			"v1 target_us=20000000 short_abandon_us=5000000 answered=3,2 abandoned=2,3 answered_wait_us=94000000",
