@@ -45,3 +45,13 @@ SELECT created_at, first_reply_at,
 FROM (SELECT created_at, created_at - 3 * ln(1 - random()) * interval '1 hour' AS first_reply_at
 	  FROM bench_interactions) t;
 VACUUM ANALYZE bench_tickets;
+
+-- Queued calls for queue_agg: one per interaction, a wait in whole
+-- microseconds with an exponential distribution (mean 25 s), and 12% of
+-- calls abandoned.
+CREATE UNLOGGED TABLE bench_calls AS
+SELECT agent_id, created_at,
+	   floor(-25e6 * ln(1 - random()))::bigint * interval '1 microsecond' AS wait,
+	   random() >= 0.12 AS answered
+FROM bench_interactions;
+VACUUM ANALYZE bench_calls;

@@ -68,3 +68,255 @@ CREATE OPERATOR <> (
 	COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel
 );
 COMMENT ON OPERATOR <> (business_calendar, business_calendar) IS 'different zone, opening hours or closed dates';
+
+--------------------------------------------------------------------------
+-- queue_summary: contacts offered to a queue, for service level,
+-- abandonment and average speed of answer
+--------------------------------------------------------------------------
+
+CREATE TYPE queue_summary;
+
+CREATE FUNCTION queue_summary_in(cstring) RETURNS queue_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION queue_summary_out(queue_summary) RETURNS cstring
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION queue_summary_recv(internal) RETURNS queue_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION queue_summary_send(queue_summary) RETURNS bytea
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION queue_summary_in(cstring) IS 'text input of queue_summary';
+COMMENT ON FUNCTION queue_summary_out(queue_summary) IS 'text output of queue_summary';
+COMMENT ON FUNCTION queue_summary_recv(internal) IS 'binary input of queue_summary';
+COMMENT ON FUNCTION queue_summary_send(queue_summary) IS 'binary output of queue_summary';
+
+CREATE TYPE queue_summary (
+	INPUT = queue_summary_in,
+	OUTPUT = queue_summary_out,
+	RECEIVE = queue_summary_recv,
+	SEND = queue_summary_send,
+	INTERNALLENGTH = VARIABLE,
+	ALIGNMENT = double,
+	STORAGE = plain
+);
+COMMENT ON TYPE queue_summary IS
+	'mergeable summary of contacts offered to a queue: counts answered within and after the target, short and other abandons, the exact answered wait, and the two thresholds';
+
+-- Aggregate support.  The transition functions are not strict: they create
+-- the summary on the first counted contact and skip a row whose wait or
+-- answered is NULL.  Waits and thresholds come as intervals or as double
+-- precision seconds; the two-argument aggregates use a target of 20 s and
+-- a short-abandon threshold of 5 s.
+CREATE FUNCTION queue_agg_trans(queue_summary, interval, boolean) RETURNS queue_summary
+	AS 'MODULE_PATHNAME', 'queue_agg_trans_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION queue_agg_trans(queue_summary, interval, boolean) IS
+	'transition function of queue_agg(interval, boolean): counts one contact against the default thresholds';
+CREATE FUNCTION queue_agg_trans(queue_summary, interval, boolean, interval, interval) RETURNS queue_summary
+	AS 'MODULE_PATHNAME', 'queue_agg_trans_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION queue_agg_trans(queue_summary, interval, boolean, interval, interval) IS
+	'transition function of queue_agg(interval, boolean, interval, interval): counts one contact';
+CREATE FUNCTION queue_agg_trans(queue_summary, double precision, boolean) RETURNS queue_summary
+	AS 'MODULE_PATHNAME', 'queue_agg_trans_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION queue_agg_trans(queue_summary, double precision, boolean) IS
+	'transition function of queue_agg(double precision, boolean): counts one contact against the default thresholds';
+CREATE FUNCTION queue_agg_trans(queue_summary, double precision, boolean,
+								double precision, double precision) RETURNS queue_summary
+	AS 'MODULE_PATHNAME', 'queue_agg_trans_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION queue_agg_trans(queue_summary, double precision, boolean, double precision, double precision) IS
+	'transition function of queue_agg(double precision, boolean, double precision, double precision): counts one contact';
+CREATE FUNCTION queue_agg_inverse(queue_summary, interval, boolean) RETURNS queue_summary
+	AS 'MODULE_PATHNAME', 'queue_agg_inverse_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION queue_agg_inverse(queue_summary, interval, boolean) IS
+	'inverse transition function of queue_agg(interval, boolean), for moving window frames';
+CREATE FUNCTION queue_agg_inverse(queue_summary, interval, boolean, interval, interval) RETURNS queue_summary
+	AS 'MODULE_PATHNAME', 'queue_agg_inverse_interval' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION queue_agg_inverse(queue_summary, interval, boolean, interval, interval) IS
+	'inverse transition function of queue_agg(interval, boolean, interval, interval), for moving window frames';
+CREATE FUNCTION queue_agg_inverse(queue_summary, double precision, boolean) RETURNS queue_summary
+	AS 'MODULE_PATHNAME', 'queue_agg_inverse_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION queue_agg_inverse(queue_summary, double precision, boolean) IS
+	'inverse transition function of queue_agg(double precision, boolean), for moving window frames';
+CREATE FUNCTION queue_agg_inverse(queue_summary, double precision, boolean,
+								  double precision, double precision) RETURNS queue_summary
+	AS 'MODULE_PATHNAME', 'queue_agg_inverse_seconds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION queue_agg_inverse(queue_summary, double precision, boolean, double precision, double precision) IS
+	'inverse transition function of queue_agg(double precision, boolean, double precision, double precision), for moving window frames';
+CREATE FUNCTION queue_summary_merge(queue_summary, queue_summary) RETURNS queue_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION queue_summary_merge(queue_summary, queue_summary) IS
+	'merges two queue summaries of the same thresholds exactly (combine function and rollup)';
+CREATE FUNCTION queue_summary_unmerge(queue_summary, queue_summary) RETURNS queue_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION queue_summary_unmerge(queue_summary, queue_summary) IS
+	'inverse of queue_summary_merge, for moving window frames of rollup';
+CREATE FUNCTION queue_summary_final(queue_summary) RETURNS queue_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION queue_summary_final(queue_summary) IS
+	'final function of queue_agg and rollup: NULL for a summary of no contacts';
+
+-- Moving-aggregate states start as an empty summary of the default
+-- thresholds; an empty summary takes the thresholds of the first row it
+-- counts.
+CREATE AGGREGATE queue_agg(wait interval, answered boolean) (
+	SFUNC = queue_agg_trans,
+	STYPE = queue_summary,
+	FINALFUNC = queue_summary_final,
+	COMBINEFUNC = queue_summary_merge,
+	MSFUNC = queue_agg_trans,
+	MINVFUNC = queue_agg_inverse,
+	MSTYPE = queue_summary,
+	MINITCOND = 'v1 target_us=20000000 short_abandon_us=5000000 answered=0,0 abandoned=0,0 answered_wait_us=0',
+	MFINALFUNC = queue_summary_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE queue_agg(interval, boolean) IS
+	'summarizes contacts offered to a queue (wait, answered) against a target of 20 s and a short-abandon threshold of 5 s; rows with a NULL are ignored';
+
+CREATE AGGREGATE queue_agg(wait interval, answered boolean,
+						   target interval, short_abandon interval) (
+	SFUNC = queue_agg_trans,
+	STYPE = queue_summary,
+	FINALFUNC = queue_summary_final,
+	COMBINEFUNC = queue_summary_merge,
+	MSFUNC = queue_agg_trans,
+	MINVFUNC = queue_agg_inverse,
+	MSTYPE = queue_summary,
+	MINITCOND = 'v1 target_us=20000000 short_abandon_us=5000000 answered=0,0 abandoned=0,0 answered_wait_us=0',
+	MFINALFUNC = queue_summary_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE queue_agg(interval, boolean, interval, interval) IS
+	'summarizes contacts offered to a queue (wait, answered) against a service-level target and a short-abandon threshold; rows with a NULL wait or answered are ignored';
+
+CREATE AGGREGATE queue_agg(wait double precision, answered boolean) (
+	SFUNC = queue_agg_trans,
+	STYPE = queue_summary,
+	FINALFUNC = queue_summary_final,
+	COMBINEFUNC = queue_summary_merge,
+	MSFUNC = queue_agg_trans,
+	MINVFUNC = queue_agg_inverse,
+	MSTYPE = queue_summary,
+	MINITCOND = 'v1 target_us=20000000 short_abandon_us=5000000 answered=0,0 abandoned=0,0 answered_wait_us=0',
+	MFINALFUNC = queue_summary_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE queue_agg(double precision, boolean) IS
+	'summarizes contacts offered to a queue (wait in seconds, rounded to the microsecond; answered) against a target of 20 s and a short-abandon threshold of 5 s; rows with a NULL are ignored';
+
+CREATE AGGREGATE queue_agg(wait double precision, answered boolean,
+						   target double precision, short_abandon double precision) (
+	SFUNC = queue_agg_trans,
+	STYPE = queue_summary,
+	FINALFUNC = queue_summary_final,
+	COMBINEFUNC = queue_summary_merge,
+	MSFUNC = queue_agg_trans,
+	MINVFUNC = queue_agg_inverse,
+	MSTYPE = queue_summary,
+	MINITCOND = 'v1 target_us=20000000 short_abandon_us=5000000 answered=0,0 abandoned=0,0 answered_wait_us=0',
+	MFINALFUNC = queue_summary_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE queue_agg(double precision, boolean, double precision, double precision) IS
+	'summarizes contacts offered to a queue (wait, target and short-abandon threshold in seconds, rounded to the microsecond); rows with a NULL wait or answered are ignored';
+
+CREATE AGGREGATE rollup(queue_summary) (
+	SFUNC = queue_summary_merge,
+	STYPE = queue_summary,
+	FINALFUNC = queue_summary_final,
+	COMBINEFUNC = queue_summary_merge,
+	MSFUNC = queue_summary_merge,
+	MINVFUNC = queue_summary_unmerge,
+	MSTYPE = queue_summary,
+	MFINALFUNC = queue_summary_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE rollup(queue_summary) IS
+	'merges queue summaries of the same thresholds exactly, e.g. half-hour intervals into a day';
+
+-- Counts: 0 for a NULL summary (a group of no contacts), as count() is.
+CREATE FUNCTION offered(queue_summary) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'queue_summary_offered' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+COMMENT ON FUNCTION offered(queue_summary) IS 'number of contacts offered: answered and abandoned; 0 for NULL';
+CREATE FUNCTION answered(queue_summary) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'queue_summary_answered' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+COMMENT ON FUNCTION answered(queue_summary) IS 'number of contacts answered; 0 for NULL';
+CREATE FUNCTION abandoned(queue_summary) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'queue_summary_abandoned' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+COMMENT ON FUNCTION abandoned(queue_summary) IS 'number of contacts abandoned, short abandons included; 0 for NULL';
+CREATE FUNCTION short_abandoned(queue_summary) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'queue_summary_short_abandoned' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+COMMENT ON FUNCTION short_abandoned(queue_summary) IS
+	'number of contacts abandoned after waiting less than the short-abandon threshold; 0 for NULL';
+CREATE FUNCTION responses(queue_summary) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'queue_summary_offered' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+COMMENT ON FUNCTION responses(queue_summary) IS 'number of contacts offered, as offered(); 0 for NULL';
+
+CREATE FUNCTION service_level(s queue_summary, include_abandoned boolean DEFAULT true,
+							  include_short_abandoned boolean DEFAULT false)
+	RETURNS double precision
+	AS 'MODULE_PATHNAME', 'queue_summary_service_level' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION service_level(queue_summary, boolean, boolean) IS
+	'percent answered within target, of the answered plus (if include_abandoned) the abandons other than short ones plus (if include_short_abandoned) the short abandons';
+CREATE FUNCTION abandonment_rate(s queue_summary, include_short_abandoned boolean DEFAULT false)
+	RETURNS double precision
+	AS 'MODULE_PATHNAME', 'queue_summary_abandonment_rate' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION abandonment_rate(queue_summary, boolean) IS
+	'percent of contacts offered that were abandoned, short abandons left out of both unless include_short_abandoned';
+CREATE FUNCTION asa(queue_summary) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'queue_summary_asa' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION asa(queue_summary) IS
+	'average speed of answer: the exact mean wait of answered contacts, in seconds';
+CREATE FUNCTION lower_bound(queue_summary, confidence double precision DEFAULT 0.95)
+	RETURNS double precision
+	AS 'MODULE_PATHNAME', 'queue_summary_lower_bound' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION lower_bound(queue_summary, double precision) IS
+	'lower end of the Wilson score interval of service_level(s) (default 95%)';
+CREATE FUNCTION upper_bound(queue_summary, confidence double precision DEFAULT 0.95)
+	RETURNS double precision
+	AS 'MODULE_PATHNAME', 'queue_summary_upper_bound' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION upper_bound(queue_summary, double precision) IS
+	'upper end of the Wilson score interval of service_level(s) (default 95%)';
+CREATE FUNCTION status(queue_summary, target double precision,
+					   confidence double precision DEFAULT 0.95)
+	RETURNS text
+	AS 'MODULE_PATHNAME', 'queue_summary_status' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION status(queue_summary, double precision, double precision) IS
+	'green when the interval of service_level(s) lies wholly above the target percent, red when wholly below, else amber';
+
+CREATE FUNCTION queue_summary_jsonb(queue_summary) RETURNS jsonb
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION queue_summary_jsonb(queue_summary) IS
+	'every figure and count of a queue summary as jsonb';
+CREATE CAST (queue_summary AS jsonb) WITH FUNCTION queue_summary_jsonb(queue_summary);
+COMMENT ON CAST (queue_summary AS jsonb) IS
+	'every figure and count of a queue summary, for BI tools and exports';
+
+CREATE FUNCTION queue_summary_eq(queue_summary, queue_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_eq' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION queue_summary_eq(queue_summary, queue_summary) IS
+	'true when two queue summaries hold the same thresholds, counts and wait';
+CREATE FUNCTION queue_summary_ne(queue_summary, queue_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_ne' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION queue_summary_ne(queue_summary, queue_summary) IS
+	'true when two queue summaries differ';
+CREATE OPERATOR = (
+	LEFTARG = queue_summary, RIGHTARG = queue_summary, PROCEDURE = queue_summary_eq,
+	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel
+);
+COMMENT ON OPERATOR = (queue_summary, queue_summary) IS 'same thresholds, counts and wait';
+CREATE OPERATOR <> (
+	LEFTARG = queue_summary, RIGHTARG = queue_summary, PROCEDURE = queue_summary_ne,
+	COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel
+);
+COMMENT ON OPERATOR <> (queue_summary, queue_summary) IS 'different thresholds, counts or wait';
+
+--------------------------------------------------------------------------
+-- attainment: figures of any unit on one 0..100 scale, for an overall
+-- score (rubric_score over the attainments, each criterion out of 100)
+--------------------------------------------------------------------------
+
+CREATE FUNCTION attainment(value double precision, worst double precision,
+						   best double precision)
+	RETURNS double precision
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION attainment(double precision, double precision, double precision) IS
+	'0 at worst, 100 at best, linear between, clipped to 0..100; worst > best means lower is better';

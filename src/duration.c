@@ -29,10 +29,7 @@
 #include <math.h>
 
 #include "common/int.h"
-#include "common/shortest_dec.h"
-#include "datatype/timestamp.h"
 #include "libpq/pqformat.h"
-#include "utils/fmgrprotos.h"
 
 #include "scorecard.h"
 
@@ -430,98 +427,6 @@ duration_unmerge(DurationSummary *a, const DurationSummary *b)
 }
 
 /*
- * Durations as integer microseconds.  A negative, NaN or infinite duration,
- * or one of 2^63 microseconds or more, raises 22003.
- */
-pg_noreturn static void
-duration_out_of_range(const char *shown)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-			 errmsg("duration %s is out of range", shown),
-			 errdetail("Durations must be finite and between 0 and 9223372036854.775807 seconds.")));
-}
-
-static int64
-seconds_to_us(double seconds)
-{
-	double		us = rint(seconds * DURATION_USECS_PER_SEC);
-
-	/* 2^63 is exact as a double; NaN fails every comparison */
-	if (!(seconds >= 0.0 && us < 9223372036854775808.0))
-	{
-		char		shown[DOUBLE_SHORTEST_DECIMAL_LEN + 10];
-
-		double_to_shortest_decimal_buf(seconds, shown);
-		strlcat(shown, " seconds", sizeof(shown));
-		duration_out_of_range(shown);
-	}
-	return (int64) us;
-}
-
-/*
- * An interval's length as extract(epoch from ...) counts it: a year of
- * months is 365.25 days, other months are 30 days, a day is 24 hours.
- */
-static int64
-interval_to_us(Datum datum)
-{
-	const Interval *span = (const Interval *) DatumGetPointer(datum);
-	int128		us = (int128) span->time +
-		(int128) span->day * USECS_PER_DAY +
-		(int128) (span->month / MONTHS_PER_YEAR) *
-		((int128) (int64) (DAYS_PER_YEAR * SECS_PER_DAY) * USECS_PER_SEC) +
-		(int128) (span->month % MONTHS_PER_YEAR) * DAYS_PER_MONTH * USECS_PER_DAY;
-
-	if (us < 0 || us > PG_INT64_MAX)
-		duration_out_of_range(DatumGetCString(DirectFunctionCall1(interval_out, datum)));
-	return (int64) us;
-}
-
-/*
- * numerator / denominator (both >= 0, denominator > 0) correctly rounded to
- * a double: long division to a 63-bit quotient, with a sticky bit for the
- * remainder, then one rounding in the conversion.  This keeps the mean and
- * the total exact to the last bit however large the sums grow.
- */
-static double
-exact_ratio(int128 numerator, int128 denominator)
-{
-	int128		q = numerator / denominator;
-	int128		r = numerator % denominator;
-	int			shift = 0;
-
-	if (numerator == 0)
-		return 0.0;
-	if (q >= ((int128) 1 << 63))
-	{
-		/* 64 bits or more: drop the excess into the sticky bit */
-		while ((q >> shift) >= ((int128) 1 << 63))
-			shift++;
-		if ((q & ((((int128) 1) << shift) - 1)) != 0)
-			r = 1;
-		q >>= shift;
-		return ldexp((double) (uint64) (q | (r != 0)), shift);
-	}
-	/* fewer than 63 bits: long division, one more bit at a time */
-	while (q < ((int128) 1 << 62))
-	{
-		bool		next_bit = 2 * r >= denominator;
-
-		q = 2 * q + next_bit;
-		r = next_bit ? 2 * r - denominator : 2 * r;
-		shift++;
-	}
-	return ldexp((double) (uint64) (q | (r != 0)), -shift);
-}
-
-static double
-us_to_seconds(int128 us)
-{
-	return exact_ratio(us, DURATION_USECS_PER_SEC);
-}
-
-/*
  * Sample variance in microseconds squared, for at least 2 durations.  With
  * the mean split as q + r/n, sum (x - q)^2 = S2 - q (S1 + r) is an exact
  * integer, and sum (x - mean)^2 is that less r^2/n.
@@ -881,7 +786,8 @@ aht_agg_trans_seconds(PG_FUNCTION_ARGS)
 {
 	if (PG_ARGISNULL(1))
 		return state_unchanged(fcinfo);
-	return duration_trans(fcinfo, seconds_to_us(PG_GETARG_FLOAT8(1)));
+	return duration_trans(fcinfo, seconds_to_us(PG_GETARG_FLOAT8(1), "duration",
+											   ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE));
 }
 
 PG_FUNCTION_INFO_V1(aht_agg_trans_interval);
@@ -890,7 +796,8 @@ aht_agg_trans_interval(PG_FUNCTION_ARGS)
 {
 	if (PG_ARGISNULL(1))
 		return state_unchanged(fcinfo);
-	return duration_trans(fcinfo, interval_to_us(PG_GETARG_DATUM(1)));
+	return duration_trans(fcinfo, interval_to_us(PG_GETARG_DATUM(1), "duration",
+												ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE));
 }
 
 /*
@@ -919,7 +826,8 @@ aht_agg_inverse_seconds(PG_FUNCTION_ARGS)
 {
 	if (PG_ARGISNULL(1))
 		return state_unchanged(fcinfo);
-	return duration_inverse(fcinfo, seconds_to_us(PG_GETARG_FLOAT8(1)));
+	return duration_inverse(fcinfo, seconds_to_us(PG_GETARG_FLOAT8(1), "duration",
+											   ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE));
 }
 
 PG_FUNCTION_INFO_V1(aht_agg_inverse_interval);
@@ -928,7 +836,8 @@ aht_agg_inverse_interval(PG_FUNCTION_ARGS)
 {
 	if (PG_ARGISNULL(1))
 		return state_unchanged(fcinfo);
-	return duration_inverse(fcinfo, interval_to_us(PG_GETARG_DATUM(1)));
+	return duration_inverse(fcinfo, interval_to_us(PG_GETARG_DATUM(1), "duration",
+												ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE));
 }
 
 /* Merge two summaries: the combine function, and rollup's transition. */

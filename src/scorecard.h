@@ -4,10 +4,11 @@
  *
  * Every summary type is a small varlena value that is also the aggregate's
  * transition state.  Each type's own file (nps.c, rating.c, rate.c,
- * rubric.c, duration.c) holds only its layout, its figures and its SQL
- * entry points; what they share is declared here, one block per file:
+ * rubric.c, duration.c, queue.c) holds only its layout, its figures and its
+ * SQL entry points; what they share is declared here, one block per file:
  *
- *	- summary.c: allocation, access to the aggregate state, exact sums;
+ *	- summary.c: allocation, access to the aggregate state, exact sums,
+ *	  durations as microseconds;
  *	- counts.c: count vectors, and the aggregate support of summaries that
  *	  are one count vector (NPS, ratings, rates);
  *	- summary_io.c: the text, binary and jsonb forms;
@@ -107,6 +108,16 @@ extern void sums_merge(int128 *into, const int128 *from, int n,
 					   const char *type_name);
 extern void sums_unmerge(int128 *from, const int128 *removed, int n,
 						 const char *type_name);
+extern double exact_ratio(int128 numerator, int128 denominator);
+
+/*
+ * summary.c: durations as int64 microseconds.  what names the value in the
+ * error ("duration", "queue wait"), code is its SQLSTATE (22003 for data,
+ * 22023 for a parameter).
+ */
+extern int64 seconds_to_us(double seconds, const char *what, int code);
+extern int64 interval_to_us(Datum interval, const char *what, int code);
+extern double us_to_seconds(int128 us);
 
 /*
  * counts.c: count vectors, arrays of int64 counters.  count_added() adds

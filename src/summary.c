@@ -1,9 +1,15 @@
 /*
  * summary.c
  *		What every summary type shares: allocation, access to the aggregate
- *		state, equality, and exact 128-bit sums.
+ *		state, equality, exact 128-bit sums, and durations as microseconds.
  */
 #include "postgres.h"
+
+#include <math.h>
+
+#include "common/shortest_dec.h"
+#include "datatype/timestamp.h"
+#include "utils/fmgrprotos.h"
 
 #include "scorecard.h"
 
@@ -147,4 +153,106 @@ sums_unmerge(int128 *from, const int128 *removed, int n, const char *type_name)
 {
 	for (int i = 0; i < n; i++)
 		sum_removed(&from[i], removed[i], type_name);
+}
+
+/*
+ * numerator / denominator (both >= 0, denominator > 0) correctly rounded to
+ * a double: long division to a 63-bit quotient, with a sticky bit for the
+ * remainder, then one rounding in the conversion.  This keeps means and
+ * totals exact to the last bit however large the sums grow.
+ */
+double
+exact_ratio(int128 numerator, int128 denominator)
+{
+	int128		q = numerator / denominator;
+	int128		r = numerator % denominator;
+	int			shift = 0;
+
+	if (numerator == 0)
+		return 0.0;
+	if (q >= ((int128) 1 << 63))
+	{
+		/* 64 bits or more: drop the excess into the sticky bit */
+		while ((q >> shift) >= ((int128) 1 << 63))
+			shift++;
+		if ((q & ((((int128) 1) << shift) - 1)) != 0)
+			r = 1;
+		q >>= shift;
+		return ldexp((double) (uint64) (q | (r != 0)), shift);
+	}
+	/* fewer than 63 bits: long division, one more bit at a time */
+	while (q < ((int128) 1 << 62))
+	{
+		bool		next_bit = 2 * r >= denominator;
+
+		q = 2 * q + next_bit;
+		r = next_bit ? 2 * r - denominator : 2 * r;
+		shift++;
+	}
+	return ldexp((double) (uint64) (q | (r != 0)), -shift);
+}
+
+/* ---------------------------------------------------------------------
+ * Durations as microseconds
+ *
+ * Durations (handle times, queue waits, thresholds) are kept as integer
+ * microseconds: an interval already is one, and seconds given as double
+ * precision are rounded to the nearest microsecond (halves to even).  A
+ * negative, NaN or infinite duration, or one of 2^63 microseconds or more,
+ * raises the caller's SQLSTATE: 22003 for data, 22023 for a parameter.
+ * ---------------------------------------------------------------------
+ */
+
+pg_noreturn static void
+duration_out_of_range(const char *what, const char *shown, int code)
+{
+	ereport(ERROR,
+			(errcode(code),
+			 errmsg("%s %s is out of range", what, shown),
+			 errdetail("Durations must be finite and between 0 and 9223372036854.775807 seconds.")));
+}
+
+int64
+seconds_to_us(double seconds, const char *what, int code)
+{
+	double		us = rint(seconds * USECS_PER_SEC);
+
+	/* 2^63 is exact as a double; NaN fails every comparison */
+	if (!(seconds >= 0.0 && us < 9223372036854775808.0))
+	{
+		char		shown[DOUBLE_SHORTEST_DECIMAL_LEN + 10];
+
+		double_to_shortest_decimal_buf(seconds, shown);
+		strlcat(shown, " seconds", sizeof(shown));
+		duration_out_of_range(what, shown, code);
+	}
+	return (int64) us;
+}
+
+/*
+ * An interval's length as extract(epoch from ...) counts it: a year of
+ * months is 365.25 days, other months are 30 days, a day is 24 hours.
+ */
+int64
+interval_to_us(Datum interval, const char *what, int code)
+{
+	const Interval *span = (const Interval *) DatumGetPointer(interval);
+	int128		us = (int128) span->time +
+		(int128) span->day * USECS_PER_DAY +
+		(int128) (span->month / MONTHS_PER_YEAR) *
+		((int128) (int64) (DAYS_PER_YEAR * SECS_PER_DAY) * USECS_PER_SEC) +
+		(int128) (span->month % MONTHS_PER_YEAR) * DAYS_PER_MONTH * USECS_PER_DAY;
+
+	if (us < 0 || us > PG_INT64_MAX)
+		duration_out_of_range(what,
+							  DatumGetCString(DirectFunctionCall1(interval_out, interval)),
+							  code);
+	return (int64) us;
+}
+
+/* Microseconds (a sum of them, maybe) in seconds, correctly rounded. */
+double
+us_to_seconds(int128 us)
+{
+	return exact_ratio(us, USECS_PER_SEC);
 }

@@ -72,6 +72,13 @@ static const SummaryType summary_types[] = {
 			"Etc/GMT+5; fri-mon 10:00-14:00; wed 9:00-12:00 12:00-13:00",
 			"europe/vatican; sat-sun 23:59-24:00; closed 9999-12-31 0001-01-01",
 	NULL}},
+	{"queue_summary", {
+			"v1 target_us=20000000 short_abandon_us=5000000 answered=0,0 abandoned=0,0 answered_wait_us=0",
+			"v1 target_us=20000000 short_abandon_us=5000000 answered=3,2 abandoned=2,3 answered_wait_us=94000000",
+			"v1 target_us=0 short_abandon_us=0 answered=1,1 abandoned=0,1 answered_wait_us=1",
+			"v1 target_us=30000000 short_abandon_us=10000000 answered=1,2 abandoned=1,1 answered_wait_us=86460000001",
+			"v1 target_us=9223372036854775807 short_abandon_us=9223372036854775807 answered=9223372036854775806,0 abandoned=1,0 answered_wait_us=0",
+	NULL}},
 };
 
 #define N_TYPES (sizeof(summary_types) / sizeof(summary_types[0]))

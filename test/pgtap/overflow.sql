@@ -10,7 +10,8 @@ CREATE TEMP TABLE overflow_types (type_name text, template text);
 INSERT INTO overflow_types VALUES
 	('nps_summary', 'v1 counts=0,0,0,0,0,%s,0,0,0,0,%s'),
 	('rating_summary', 'v1 kind=csat scale=5 counts=%s,0,0,0,%s'),
-	('rate_summary', 'v1 true=%s false=%s');
+	('rate_summary', 'v1 true=%s false=%s'),
+	('queue_summary', 'v1 target_us=20000000 short_abandon_us=5000000 answered=%s,0 abandoned=0,%s answered_wait_us=0');
 
 SELECT plan(5 * (SELECT count(*)::integer FROM overflow_types));
 

@@ -151,6 +151,12 @@ FIGURES = {
     "duration_summary": ["mean({c})", "percentile({c}, 0.5)", "percentile({c}, 0.9)",
                          "minimum({c})", "maximum({c})", "total({c})", "responses({c})",
                          "lower_bound({c})", "upper_bound({c})", "status({c}, 1800)"],
+    "queue_summary": ["offered({c})", "answered({c})", "abandoned({c})",
+                      "short_abandoned({c})", "responses({c})", "service_level({c})",
+                      "service_level({c}, false, false)", "service_level({c}, true, true)",
+                      "service_level({c}, false, true)", "abandonment_rate({c})",
+                      "abandonment_rate({c}, true)", "asa({c})", "lower_bound({c})",
+                      "upper_bound({c})", "status({c}, 80)"],
 }
 
 
