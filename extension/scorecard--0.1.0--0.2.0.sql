@@ -320,3 +320,127 @@ CREATE FUNCTION attainment(value double precision, worst double precision,
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION attainment(double precision, double precision, double precision) IS
 	'0 at worst, 100 at best, linear between, clipped to 0..100; worst > best means lower is better';
+
+--------------------------------------------------------------------------
+-- rubric: a rubric definition (names, weights, maximum points, critical
+-- flags, sections), checked once; weighted_rubric and rubric_score against
+-- it; section scores.  A summary made from a rubric records its
+-- fingerprint, and refuses to merge with summaries of other rubrics.
+--------------------------------------------------------------------------
+
+CREATE TYPE rubric;
+
+CREATE FUNCTION rubric_in(cstring) RETURNS rubric
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION rubric_out(rubric) RETURNS cstring
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION rubric_recv(internal) RETURNS rubric
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION rubric_send(rubric) RETURNS bytea
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rubric_in(cstring) IS 'text input of rubric';
+COMMENT ON FUNCTION rubric_out(rubric) IS 'text output of rubric, in canonical form';
+COMMENT ON FUNCTION rubric_recv(internal) IS 'binary input of rubric';
+COMMENT ON FUNCTION rubric_send(rubric) IS 'binary output of rubric';
+
+-- A rubric is a few hundred bytes (19 per criterion plus the names); large
+-- ones may be compressed.  The aggregates cache it across rows.
+CREATE TYPE rubric (
+	INPUT = rubric_in,
+	OUTPUT = rubric_out,
+	RECEIVE = rubric_recv,
+	SEND = rubric_send,
+	INTERNALLENGTH = VARIABLE,
+	ALIGNMENT = double,
+	STORAGE = extended
+);
+COMMENT ON TYPE rubric IS
+	'a QA rubric: named criteria with weights, maximum points, critical flags and optional sections';
+
+CREATE FUNCTION rubric(names text[], weights float8[]) RETURNS rubric
+	AS 'MODULE_PATHNAME', 'rubric_build' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rubric(text[], float8[]) IS
+	'a rubric of named criteria with weights, maximum 1 point each';
+CREATE FUNCTION rubric(names text[], weights float8[], max_scores float8[]) RETURNS rubric
+	AS 'MODULE_PATHNAME', 'rubric_build' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rubric(text[], float8[], float8[]) IS
+	'a rubric of named criteria with weights and maximum points';
+CREATE FUNCTION rubric(names text[], weights float8[], max_scores float8[],
+					   critical boolean[]) RETURNS rubric
+	AS 'MODULE_PATHNAME', 'rubric_build' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rubric(text[], float8[], float8[], boolean[]) IS
+	'a rubric of named criteria with weights, maximum points and critical flags';
+CREATE FUNCTION rubric(names text[], weights float8[], max_scores float8[],
+					   critical boolean[], sections text[]) RETURNS rubric
+	AS 'MODULE_PATHNAME', 'rubric_build' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rubric(text[], float8[], float8[], boolean[], text[]) IS
+	'a rubric of named criteria with weights, maximum points, critical flags and sections (NULL: none)';
+
+CREATE FUNCTION criterion_names(r rubric) RETURNS text[]
+	AS 'MODULE_PATHNAME', 'rubric_criterion_names' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION criterion_names(rubric) IS 'the names of the criteria, in order';
+CREATE FUNCTION section_names(r rubric) RETURNS text[]
+	AS 'MODULE_PATHNAME', 'rubric_section_names' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION section_names(rubric) IS
+	'the names of the sections, in the order in which they first appear';
+
+CREATE FUNCTION rubric_jsonb(rubric) RETURNS jsonb
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rubric_jsonb(rubric) IS
+	'the criteria, sections and fingerprint of a rubric as jsonb';
+CREATE CAST (rubric AS jsonb) WITH FUNCTION rubric_jsonb(rubric);
+COMMENT ON CAST (rubric AS jsonb) IS
+	'the criteria, sections and fingerprint of a rubric, for BI tools and exports';
+
+CREATE FUNCTION rubric_eq(rubric, rubric) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_eq' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rubric_eq(rubric, rubric) IS 'true when two rubrics are the same';
+CREATE FUNCTION rubric_ne(rubric, rubric) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_ne' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rubric_ne(rubric, rubric) IS 'true when two rubrics differ';
+CREATE OPERATOR = (
+	LEFTARG = rubric, RIGHTARG = rubric, PROCEDURE = rubric_eq,
+	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel
+);
+COMMENT ON OPERATOR = (rubric, rubric) IS 'same criteria, weights, maximums, critical flags and sections';
+CREATE OPERATOR <> (
+	LEFTARG = rubric, RIGHTARG = rubric, PROCEDURE = rubric_ne,
+	COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel
+);
+COMMENT ON OPERATOR <> (rubric, rubric) IS 'different rubrics';
+
+CREATE FUNCTION weighted_rubric_definition_trans(rubric_summary, float8[], rubric)
+	RETURNS rubric_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION weighted_rubric_definition_trans(rubric_summary, float8[], rubric) IS
+	'transition function of weighted_rubric(scores, rubric): adds one evaluation';
+CREATE FUNCTION weighted_rubric_definition_inverse(rubric_summary, float8[], rubric)
+	RETURNS rubric_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION weighted_rubric_definition_inverse(rubric_summary, float8[], rubric) IS
+	'inverse transition function of weighted_rubric(scores, rubric), for moving window frames';
+
+CREATE AGGREGATE weighted_rubric(scores float8[], r rubric) (
+	SFUNC = weighted_rubric_definition_trans,
+	STYPE = rubric_summary,
+	FINALFUNC = rubric_summary_final,
+	COMBINEFUNC = rubric_summary_merge,
+	MSFUNC = weighted_rubric_definition_trans,
+	MINVFUNC = weighted_rubric_definition_inverse,
+	MSTYPE = rubric_summary,
+	MINITCOND = 'v1 criteria=0 autofails=0 score_sum=0 score_squares=0 distribution=0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0 criterion_sums= criterion_counts=',
+	MFINALFUNC = rubric_summary_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE weighted_rubric(float8[], rubric) IS
+	'summarizes QA evaluations (points per criterion, NULL for N/A) against a rubric into a rubric_summary that records the rubric';
+
+CREATE FUNCTION rubric_score(scores float8[], r rubric) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'rubric_score_definition' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rubric_score(float8[], rubric) IS
+	'one evaluation''s score against a rubric, 0..100, 0 when a critical criterion fails; NULL when no weighted criterion applies';
+
+CREATE FUNCTION section_scores(rubric_summary) RETURNS double precision[]
+	AS 'MODULE_PATHNAME', 'rubric_summary_section_scores' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION section_scores(rubric_summary) IS
+	'per section of the rubric, in order of first appearance, the mean section score over the evaluations where it applied; empty without a rubric';

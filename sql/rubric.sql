@@ -30,11 +30,11 @@ SELECT rubric_score('{3,6,0}', '{1,2,1}', '{5,10,1}') AS not_critical;
 --   {1, 0} weights {0, 0}: applicable weights sum to 0: no score
 --   {} {}: no criterion at all: no score
 --   {1, 1, 0} weights {1, 1, 1}: 200/3, rounded to 9 decimals
-SELECT rubric_score('{1,0,0.5}', '{1,1,0}') AS zero_weight,
-	   rubric_score('{1,0}', '{0,0}') AS weights_sum_to_0,
-	   rubric_score('{}', '{}') AS empty,
-	   rubric_score('{1,1,0}', '{1,1,1}') AS two_thirds;
-SELECT rubric_score('{1,1,0}', '{1,1,1}') = 66.666666667 AS rounded_to_9_places;
+SELECT rubric_score('{1,0,0.5}'::float8[], '{1,1,0}') AS zero_weight,
+	   rubric_score('{1,0}'::float8[], '{0,0}') AS weights_sum_to_0,
+	   rubric_score('{}'::float8[], '{}') AS empty,
+	   rubric_score('{1,1,0}'::float8[], '{1,1,1}') AS two_thirds;
+SELECT rubric_score('{1,1,0}'::float8[], '{1,1,1}') = 66.666666667 AS rounded_to_9_places;
 
 -- Three arrays: {3, N/A} out of {4, 2}: 100 * 0.75 = 75
 SELECT rubric_score('{3,NULL}', '{1,1}', '{4,2}') AS three_arrays;
@@ -51,12 +51,12 @@ SELECT rubric_score('{0,1}', '{0,1}', '{1,1}', '{t,f}') AS zero_weight_critical,
 -- Floating point: 100 * (0.1*0 + 0.1*0.2 + 0.7*1) / 0.9 is 80, which double
 -- arithmetic computes as 79.99999999999999; scores are rounded to a
 -- billionth of a point, so it is 80 and passes a mark of 80.
-SELECT rubric_score('{0,0.2,1}', '{0.1,0.1,0.7}') = 80 AS exactly_80,
-	   pass_rate(weighted_rubric('{0,0.2,1}', '{0.1,0.1,0.7}'), 80) AS passes_80;
+SELECT rubric_score('{0,0.2,1}'::float8[], '{0.1,0.1,0.7}') = 80 AS exactly_80,
+	   pass_rate(weighted_rubric('{0,0.2,1}'::float8[], '{0.1,0.1,0.7}'), 80) AS passes_80;
 
 -- NULL arrays give NULL
-SELECT rubric_score(NULL, '{1}') IS NULL AS null_scores,
-	   rubric_score('{1}', NULL) IS NULL AS null_weights,
+SELECT rubric_score(NULL::float8[], '{1}') IS NULL AS null_scores,
+	   rubric_score('{1}', NULL::float8[]) IS NULL AS null_weights,
 	   rubric_score('{1}', '{1}', NULL) IS NULL AS null_max,
 	   rubric_score('{1}', '{1}', '{1}', NULL) IS NULL AS null_critical;
 
@@ -111,7 +111,7 @@ SELECT status(s, -1) FROM qa_by_agent WHERE agent = 'b';
 
 -- One evaluation has no sample variance: the interval is the whole range.
 SELECT lower_bound(s), upper_bound(s), score(s)
-FROM (SELECT weighted_rubric('{1,0}', '{3,1}') AS s) x;
+FROM (SELECT weighted_rubric('{1,0}'::float8[], '{3,1}') AS s) x;
 -- All equal scores: the interval has no width.
 SELECT lower_bound(s), upper_bound(s)
 FROM (SELECT weighted_rubric(x, '{1,1}') AS s
@@ -176,31 +176,31 @@ SELECT array_length(criterion_scores(weighted_rubric(array_fill(0.5::float8, ARR
 													 array_fill(1::float8, ARRAY[64]))), 1) AS criteria_64;
 
 -- errors: arrays of different lengths, and not one-dimensional
-SELECT rubric_score('{1,1}', '{1}');
+SELECT rubric_score('{1,1}'::float8[], '{1}');
 SELECT rubric_score('{1}', '{1}', '{1,2}');
 SELECT rubric_score('{1}', '{1}', '{1}', '{t,f}');
-SELECT rubric_score('{{1}}', '{{1}}');
+SELECT rubric_score('{{1}}'::float8[], '{{1}}');
 -- errors: invalid weights, maximums, NaN and infinity
-SELECT rubric_score('{1}', '{-1}');
+SELECT rubric_score('{1}'::float8[], '{-1}');
 SELECT rubric_score('{1}', '{1}', '{0}');
 SELECT rubric_score('{1}', '{1}', '{-2}');
-SELECT rubric_score('{NaN}', '{1}');
-SELECT rubric_score('{1}', '{Infinity}');
+SELECT rubric_score('{NaN}'::float8[], '{1}');
+SELECT rubric_score('{1}'::float8[], '{Infinity}');
 SELECT rubric_score('{1}', '{1}', '{Infinity}');
-SELECT rubric_score('{NULL}', '{NaN}');
+SELECT rubric_score('{NULL}'::float8[], '{NaN}');
 -- errors: scores out of range
-SELECT rubric_score('{-0.5}', '{1}');
+SELECT rubric_score('{-0.5}'::float8[], '{1}');
 SELECT rubric_score('{6}', '{1}', '{5}');
 -- errors: NULL weights, maximums or critical flags
-SELECT rubric_score('{1}', '{NULL}');
+SELECT rubric_score('{1}'::float8[], '{NULL}');
 SELECT rubric_score('{NULL}', '{1}', '{NULL}');
 SELECT rubric_score('{1}', '{1}', '{1}', '{NULL}');
 -- errors: too many criteria
 SELECT rubric_score(array_fill(1::float8, ARRAY[1001]), array_fill(1::float8, ARRAY[1001]));
 -- errors: different criteria counts in one aggregate, and in a rollup
 SELECT weighted_rubric(x, y) FROM (VALUES ('{1}'::float8[], '{1}'::float8[]), ('{1,1}', '{1,1}')) v(x, y);
-SELECT rollup(s) FROM (SELECT weighted_rubric('{1}', '{1}') UNION ALL
-					   SELECT weighted_rubric('{1,1}', '{1,1}')) v(s);
+SELECT rollup(s) FROM (SELECT weighted_rubric('{1}'::float8[], '{1}') UNION ALL
+					   SELECT weighted_rubric('{1,1}'::float8[], '{1,1}')) v(s);
 -- errors: pass marks and confidence
 SELECT pass_rate(s, 80.5) FROM qa_by_agent WHERE agent = 'a';
 SELECT pass_rate(s, 101) FROM qa_by_agent WHERE agent = 'a';

@@ -197,7 +197,7 @@ SELECT is((SELECT 542::numeric * 18446744073709551616 + 1864712049423024128), 1e
 		  'the crafted sum of squares is 1e22');
 SELECT lives_ok($$SELECT pg_temp.load_binary((SELECT head || tail FROM payload))$$,
 				'a valid binary rubric_summary loads');
-SELECT is((SELECT s FROM one_summary), weighted_rubric('{1}', '{1}'),
+SELECT is((SELECT s FROM one_summary), weighted_rubric('{1}'::float8[], '{1}'),
 		  'and holds what it was sent');
 SELECT throws_ok($$SELECT pg_temp.load_binary((SELECT head FROM payload))$$,
 				 '22P03', NULL, 'a truncated binary value raises 22P03');
@@ -209,25 +209,25 @@ SELECT throws_ok($$SELECT pg_temp.load_binary((SELECT overlay(head placing int8s
 				 '22P03', NULL, 'inconsistent binary counts raise 22P03');
 
 -- SQLSTATEs of bad input.
-SELECT throws_ok($$SELECT rubric_score('{1,1}', '{1}')$$, '2202E', NULL,
+SELECT throws_ok($$SELECT rubric_score('{1,1}'::float8[], '{1}')$$, '2202E', NULL,
 				 'arrays of different lengths raise 2202E');
-SELECT throws_ok($$SELECT rubric_score('{{1}}', '{{1}}')$$, '2202E', NULL,
+SELECT throws_ok($$SELECT rubric_score('{{1}}'::float8[], '{{1}}')$$, '2202E', NULL,
 				 'a multi-dimensional array raises 2202E');
 SELECT throws_ok($$SELECT weighted_rubric(x, '{1}') FROM (VALUES ('{1}'::float8[]), ('{-1}')) v(x)$$,
 				 '22003', 'score -1 of criterion 1 is out of range', 'a negative score raises 22003');
 SELECT throws_ok($$SELECT rubric_score('{3}', '{1}', '{2}')$$, '22003', NULL,
 				 'a score above its maximum raises 22003');
-SELECT throws_ok($$SELECT rubric_score('{1}', '{-1}')$$, '22023', NULL,
+SELECT throws_ok($$SELECT rubric_score('{1}'::float8[], '{-1}')$$, '22023', NULL,
 				 'a negative weight raises 22023');
 SELECT throws_ok($$SELECT rubric_score('{1}', '{1}', '{0}')$$, '22023', NULL,
 				 'a maximum of 0 raises 22023');
 SELECT throws_ok($$SELECT rubric_score('{Infinity}', '{1}', '{Infinity}')$$, '22023', NULL,
 				 'infinity raises 22023');
-SELECT throws_ok($$SELECT rubric_score('{1}', '{NULL}')$$, '22004', NULL,
+SELECT throws_ok($$SELECT rubric_score('{1}'::float8[], '{NULL}')$$, '22004', NULL,
 				 'a NULL weight raises 22004');
 SELECT throws_ok($$SELECT weighted_rubric(x, x) FROM (VALUES ('{1}'::float8[]), ('{1,1}')) v(x)$$,
 				 '22023', NULL, 'evaluations of different criteria counts raise 22023');
-SELECT throws_ok($$SELECT pass_rate(weighted_rubric('{1}', '{1}'), 79.5)$$, '22023', NULL,
+SELECT throws_ok($$SELECT pass_rate(weighted_rubric('{1}'::float8[], '{1}'), 79.5)$$, '22023', NULL,
 				 'a pass mark that is not a whole number raises 22023');
 
 SELECT * FROM finish();
