@@ -1178,7 +1178,7 @@ definition_check(RubricDefinition *d)
 		definition_corrupt("Its names are not as many as its criteria and sections.");
 	for (int i = 0; i < d->criteria; i++)
 		if (DEF_SECTION_OF(d)[i] < 0 || DEF_SECTION_OF(d)[i] > d->sections ||
-			(uint8) DEF_CRITICAL(d)[i] > 1 ||
+			((const uint8 *) DEF_CRITICAL(d))[i] > 1 ||
 			!isfinite(DEF_WEIGHTS(d)[i]) || DEF_WEIGHTS(d)[i] < 0.0 ||
 			!isfinite(DEF_MAXIMA(d)[i]) || DEF_MAXIMA(d)[i] <= 0.0)
 			definition_corrupt("A criterion's weight, maximum, section or critical flag is impossible.");
@@ -1347,16 +1347,34 @@ definition_list(const char *input, const char **pos, const char *key, int *count
 		definition_syntax(input, c, expected);
 	c += len + 2;
 	*count = 0;
-	while (*c != '}')
+	for (;;)
 	{
-		if (*count > 0 && *c++ != ',')
-			definition_syntax(input, c - 1, "\",\" or \"}\"");
+		while (isspace((unsigned char) *c))
+			c++;
+		if (*c == '}' && *count == 0)
+			break;
 		if (*count > RUBRIC_MAX_CRITERIA)
 			(void) rubric_checked_criteria(*count + 1);
 		items[(*count)++] = definition_element(input, &c);
+		while (isspace((unsigned char) *c))
+			c++;
+		if (*c == '}')
+			break;
+		if (*c++ != ',')
+			definition_syntax(input, c - 1, "\",\" or \"}\"");
 	}
 	*pos = c + 1;
 	return items;
+}
+
+pg_noreturn static void
+definition_not_a(const char *input, const char *key, const char *item,
+				 const char *expected)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+			 errmsg("invalid input syntax for type %s: \"%s\"", DEFINITION_TYPE_NAME, input),
+			 errdetail("Each element of %s must be %s, not \"%s\".", key, expected, item)));
 }
 
 /* A number or boolean element of the text form. */
@@ -1376,13 +1394,13 @@ definition_scalar(const char *input, const char *key, const char *item,
 		else if (pg_strcasecmp(item, "f") == 0 || pg_strcasecmp(item, "false") == 0)
 			*flag = false;
 		else
-			definition_syntax(input, input, psprintf("t or f in %s, not \"%s\",", key, item));
+			definition_not_a(input, key, item, "t or f");
 		return;
 	}
 	errno = 0;
 	*number = strtod(item, &end);
 	if (*end != '\0' || end == item)
-		definition_syntax(input, input, psprintf("numbers in %s, not \"%s\",", key, item));
+		definition_not_a(input, key, item, "a number");
 	if (errno == ERANGE && fabs(*number) > 1.0)
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
