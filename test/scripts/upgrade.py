@@ -320,6 +320,7 @@ def check_upgrade(admin, version, commit, current, expected):
             for row in texts))
         check(old_texts[0][0] == 0,
               f"the text forms {version} printed read back as the stored values")
+        check_no_rubric_recorded(connection, version)
         got = [row[0] for row in query(connection, FINGERPRINT)]
         missing, extra = sorted(set(expected) - set(got)), sorted(set(got) - set(expected))
         check(not missing and not extra,
@@ -327,6 +328,41 @@ def check_upgrade(admin, version, commit, current, expected):
               "missing or different:\n" + "\n".join(missing[:10]) +
               "\nextra:\n" + "\n".join(extra[:10]))
         connection.close()
+
+
+def check_no_rubric_recorded(connection, version):
+    """rubric_summary values stored by a release without the rubric type
+    read as made by the array forms: no rubric recorded, no sections.  They
+    merge with new summaries of the array forms, and refuse (22023) those
+    made from a rubric value."""
+    unmarked = query(connection, """
+        SELECT count(*) FILTER (WHERE qa::jsonb -> 'rubric' = 'null'
+                                  AND section_scores(qa) = '{}'),
+               count(qa)
+        FROM upgrade_stored""")[0]
+    check(unmarked[0] == unmarked[1] > 0,
+          f"{unmarked[1]} rubric summaries stored by {version} read as no rubric recorded",
+          f"{unmarked}")
+    merged = query(connection, """
+        SELECT rollup(s) = (SELECT weighted_rubric(points, '{1,2,1,0.5}') FROM upgrade_rows,
+                                   generate_series(1, 2))
+        FROM (SELECT qa FROM upgrade_stored WHERE qa IS NOT NULL
+              UNION ALL SELECT weighted_rubric(points, '{1,2,1,0.5}') FROM upgrade_rows) u(s)""")
+    check(merged == [(True,)],
+          f"rubric summaries stored by {version} merge exactly with new array-form summaries",
+          f"{merged}")
+    try:
+        query(connection, """
+            SELECT rollup(s) FROM (
+                SELECT qa FROM upgrade_stored WHERE qa IS NOT NULL
+                UNION ALL SELECT weighted_rubric(points, rubric('{a,b,c,d}', '{1,2,1,0.5}'))
+                FROM upgrade_rows) u(s)""")
+        state = None
+    except Exception as error:  # a psycopg2.Error: its pgcode is the SQLSTATE
+        state = getattr(error, "pgcode", None)
+    check(state == "22023",
+          f"rubric summaries stored by {version} refuse to merge with rubric-form ones (22023)",
+          f"SQLSTATE {state}")
 
 
 def check_scripts():
