@@ -43,6 +43,13 @@ static const SummaryType summary_types[] = {
 	{"rubric_summary", {
 			"v1 criteria=0 autofails=0 score_sum=0 score_squares=0 distribution=0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0 criterion_sums= criterion_counts=",
 			"v1 criteria=3 autofails=0 score_sum=142500000000 score_squares=10306250000000000000000 distribution=0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0 criterion_sums=140000000000,140000000000,150000000000 criterion_counts=2,2,2",
+			"v1 criteria=3 autofails=1 score_sum=85000000000 score_squares=7225000000000000000000 distribution=1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0 criterion_sums=180000000000,80000000000,100000000000 criterion_counts=2,1,2 rubric=8bfb945a4138a5b6 sections=2 section_sums=180000000000,100000000000 section_counts=2,2",
+	NULL}},
+	/* a rubric definition: not a summary, but an input of the same kind */
+	{"rubric", {
+			"v1 names={\"a\"} weights={1} max_scores={1} critical={f} sections={NULL}",
+			"v1 names={\"greeting\",\"two words\",\"x\"} weights={1,2.5,0} max_scores={5,10,1} critical={f,t,f} sections={\"A\",NULL,\"B \\\"q\\\"\"}",
+			"v1 names={a, b} weights={0.1,1e-3} max_scores={1e300,2} critical={t,f} sections={S,S}",
 	NULL}},
 	{"duration_summary", {
 			"v1 zeros=1 min=0 max=1000001 sum=1000001 sum_squares=1000002000001 first_bucket=698 counts=1",
