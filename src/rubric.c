@@ -698,10 +698,24 @@ typedef struct Criterion
 	double		points;
 	double		weight;
 	double		maximum;
+	double		normalized;		/* points / maximum, when it applies */
 	bool		applies;		/* false when the score is NULL (N/A) */
 	bool		critical;
 	int16		section;		/* 0: none, else the section's number */
 } Criterion;
+
+/*
+ * llround() for 0 <= x < 2^63, exactly, without a library call (the per-row
+ * path rounds once per criterion): x - trunc(x) is exact (Sterbenz), so
+ * halves round away from zero as llround() rounds them.
+ */
+static inline int64
+round_units(double x)
+{
+	int64		whole = (int64) x;
+
+	return whole + (x - (double) whole >= 0.5);
+}
 
 /* ARR_DATA_PTR(), spelled out: the macro trips -Wsign-compare. */
 static const char *
@@ -824,9 +838,12 @@ criterion_check_definition(int number, double weight, double maximum)
 					   "Maximum scores must be finite and greater than 0.");
 }
 
-/* Check an applicable criterion's points against its maximum. */
-static void
-criterion_check_points(int number, const Criterion *c)
+/*
+ * Check an applicable criterion's points against its maximum, and
+ * normalize them.
+ */
+static inline void
+criterion_check_points(int number, Criterion *c)
 {
 	if (!isfinite(c->points))
 		rubric_invalid(number, "score", c->points, "Scores must be finite.");
@@ -837,6 +854,7 @@ criterion_check_points(int number, const Criterion *c)
 						c->points, number),
 				 errdetail("Scores must be between 0 and the criterion's maximum, %g.",
 						   c->maximum)));
+	c->normalized = c->points / c->maximum;
 }
 
 /* Read and check criterion number (1-based) of the arrays. */
@@ -897,7 +915,7 @@ rubric_read(const Rubric *r, Criterion *buffer)
 static int64
 criterion_units(const Criterion *c)
 {
-	return (int64) llround(c->points / c->maximum * (double) SCORE_MAX_UNITS);
+	return round_units(c->normalized * (double) SCORE_MAX_UNITS);
 }
 
 /* ---------------------------------------------------------------------
@@ -1194,13 +1212,27 @@ definition_for_read(FunctionCallInfo fcinfo, int argno)
 /*
  * The definition of argument argno, cached in fn_extra across rows and keyed
  * by the value's bytes: a row whose rubric is the one of the row before
- * costs one comparison of a few hundred bytes.
+ * costs one comparison of a few hundred bytes, or less when the argument is
+ * the very datum of the row before (a constant): then its size and its
+ * fingerprint, a hash of all of it, must match.
  */
 typedef struct DefinitionCache
 {
 	Size		key_len;
+	const void *last;			/* the datum last read */
 	RubricDefinition *definition;	/* its payload is the key */
 } DefinitionCache;
+
+/* The fingerprint field of a definition's payload (maybe unaligned). */
+static uint64
+payload_fingerprint(const char *payload)
+{
+	uint64		fingerprint;
+
+	memcpy(&fingerprint, payload + offsetof(RubricDefinition, fingerprint) - VARHDRSZ,
+		   sizeof(uint64));
+	return fingerprint;
+}
 
 static const RubricDefinition *
 definition_cached(FunctionCallInfo fcinfo, int argno)
@@ -1216,8 +1248,14 @@ definition_cached(FunctionCallInfo fcinfo, int argno)
 	data = VARDATA_ANY(raw);
 	len = VARSIZE_ANY_EXHDR(raw);
 	if (cache != NULL && cache->key_len == len &&
-		memcmp(VARDATA(cache->definition), data, len) == 0)
+		len >= sizeof(RubricDefinition) - VARHDRSZ &&
+		(raw == cache->last
+		 ? payload_fingerprint(data) == cache->definition->fingerprint
+		 : memcmp(VARDATA(cache->definition), data, len) == 0))
+	{
+		cache->last = raw;
 		return cache->definition;
+	}
 
 	old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
 	if (cache == NULL)
@@ -1228,8 +1266,11 @@ definition_cached(FunctionCallInfo fcinfo, int argno)
 	SET_VARSIZE(cache->definition, len + VARHDRSZ);
 	memcpy(VARDATA(cache->definition), data, len);
 	cache->key_len = len;
+	cache->last = NULL;
 	MemoryContextSwitchTo(old);
-	return definition_check(cache->definition);
+	(void) definition_check(cache->definition);
+	cache->last = raw;
+	return cache->definition;
 }
 
 /*
@@ -1595,15 +1636,11 @@ typedef struct Scored
  * sum cannot overflow.
  */
 static int64
-weighted_units(int n, const Criterion *c, int section)
+weighted_units_from(int n, const Criterion *c, int section, double largest)
 {
-	double		largest = 0.0;
 	double		weights = 0.0;
 	double		weighted = 0.0;
 
-	for (int i = 0; i < n; i++)
-		if (c[i].applies && (section == 0 || c[i].section == section))
-			largest = Max(largest, c[i].weight);
 	if (largest == 0.0)
 		return -1;
 	for (int i = 0; i < n; i++)
@@ -1611,27 +1648,57 @@ weighted_units(int n, const Criterion *c, int section)
 		if (c[i].applies && (section == 0 || c[i].section == section))
 		{
 			weights += c[i].weight / largest;
-			weighted += c[i].weight / largest * (c[i].points / c[i].maximum);
+			weighted += c[i].weight / largest * c[i].normalized;
 		}
 	}
 	/* weighted <= weights, as each term is, so the score is at most 100 */
-	return (int64) llround(weighted / weights * (double) SCORE_MAX_UNITS);
+	return round_units(weighted / weights * (double) SCORE_MAX_UNITS);
+}
+
+/* The same, finding the largest applicable weight of the section first. */
+static int64
+weighted_units(int n, const Criterion *c, int section)
+{
+	double		largest = 0.0;
+
+	for (int i = 0; i < n; i++)
+		if (c[i].applies && (section == 0 || c[i].section == section))
+			largest = Max(largest, c[i].weight);
+	return weighted_units_from(n, c, section, largest);
+}
+
+/*
+ * An evaluation from its checked criteria, the largest applicable weight
+ * and whether a critical criterion failed.
+ */
+static Evaluation
+evaluation_of(int n, const Criterion *c, double largest, bool autofail)
+{
+	Evaluation	e = {false, autofail, 0};
+	int64		units = weighted_units_from(n, c, 0, largest);
+
+	e.scored = units >= 0;
+	if (e.scored && !e.autofail)
+		e.units = units;
+	return e;
 }
 
 /* Score an evaluation from its checked criteria. */
 static Evaluation
 rubric_evaluate(int n, const Criterion *c)
 {
-	Evaluation	e = {false, false, 0};
-	int64		units = weighted_units(n, c, 0);
+	double		largest = 0.0;
+	bool		autofail = false;
 
 	for (int i = 0; i < n; i++)
-		if (c[i].applies && c[i].critical && c[i].points / c[i].maximum < 0.5)
-			e.autofail = true;
-	e.scored = units >= 0;
-	if (e.scored && !e.autofail)
-		e.units = units;
-	return e;
+	{
+		if (!c[i].applies)
+			continue;
+		largest = Max(largest, c[i].weight);
+		if (c[i].critical && c[i].normalized < 0.5)
+			autofail = true;
+	}
+	return evaluation_of(n, c, largest, autofail);
 }
 
 /* Read an evaluation of the array forms from arguments 1 and on. */
@@ -1665,6 +1732,8 @@ scored_from_definition(FunctionCallInfo fcinfo, int scores_arg, int rubric_arg,
 	ArrayType  *scores;
 	ArrayCursor cursor;
 	int			n;
+	double		largest = 0.0;
+	bool		autofail = false;
 
 	memset(&x->e, 0, sizeof(Evaluation));
 	if (PG_ARGISNULL(scores_arg) || PG_ARGISNULL(rubric_arg))
@@ -1689,11 +1758,19 @@ scored_from_definition(FunctionCallInfo fcinfo, int scores_arg, int rubric_arg,
 		c->maximum = DEF_MAXIMA(d)[i];
 		c->critical = DEF_CRITICAL(d)[i];
 		c->section = DEF_SECTION_OF(d)[i];
-		c->applies = cursor_next(&cursor, &c->points);
+		/* cursor_next(), for doubles: a fixed-size copy the compiler inlines */
+		c->applies = !cursor.nulls || (cursor.nulls[i / 8] & (1 << (i % 8)));
 		if (c->applies)
+		{
+			memcpy(&c->points, cursor.data, sizeof(double));
+			cursor.data += sizeof(double);
 			criterion_check_points(i + 1, c);
+			/* what rubric_evaluate() finds, found on the way */
+			largest = Max(largest, c->weight);
+			autofail |= c->critical && c->normalized < 0.5;
+		}
 	}
-	x->e = rubric_evaluate(n, x->c);
+	x->e = evaluation_of(n, x->c, largest, autofail);
 	x->section_units = d->sections <= CRITERIA_ON_STACK ? x->section_buffer
 		: palloc(sizeof(int64) * d->sections);
 	for (int k = 0; k < d->sections && x->e.scored; k++)
@@ -1706,6 +1783,17 @@ score_bin(int64 units)
 	return (int) (units / SCORE_UNIT);
 }
 
+/* sum_added(), inline for the per-row path; it raises on overflow. */
+static inline void
+sum_add(int128 *sum, int128 value)
+{
+	int128		result;
+
+	if (unlikely(__builtin_add_overflow(*sum, value, &result)))
+		sum_added(sum, value, RUBRIC_TYPE_NAME);
+	*sum = result;
+}
+
 /* Add one scored evaluation to a summary of its shape. */
 static void
 rubric_add(RubricSummary *s, const Scored *x)
@@ -1715,21 +1803,21 @@ rubric_add(RubricSummary *s, const Scored *x)
 	count_added(&s->distribution[score_bin(x->e.units)], RUBRIC_TYPE_NAME);
 	if (x->e.autofail)
 		count_added(&s->autofails, RUBRIC_TYPE_NAME);
-	sum_added(&s->score_sum, x->e.units, RUBRIC_TYPE_NAME);
-	sum_added(&s->score_squares, square, RUBRIC_TYPE_NAME);
+	sum_add(&s->score_sum, x->e.units);
+	sum_add(&s->score_squares, square);
 	for (int i = 0; i < x->criteria; i++)
 	{
 		if (!x->c[i].applies)
 			continue;
 		count_added(&CRITERION_COUNTS(s)[i], RUBRIC_TYPE_NAME);
-		sum_added(&CRITERION_SUMS(s)[i], criterion_units(&x->c[i]), RUBRIC_TYPE_NAME);
+		sum_add(&CRITERION_SUMS(s)[i], criterion_units(&x->c[i]));
 	}
 	for (int k = 0; k < s->sections; k++)
 	{
 		if (x->section_units[k] < 0)
 			continue;
 		count_added(&SECTION_COUNTS(s)[k], RUBRIC_TYPE_NAME);
-		sum_added(&SECTION_SUMS(s)[k], x->section_units[k], RUBRIC_TYPE_NAME);
+		sum_add(&SECTION_SUMS(s)[k], x->section_units[k]);
 	}
 }
 
