@@ -111,6 +111,23 @@ SELECT pg_temp.measure('QA score over 1M evaluations', 'the rule in plain SQL',
 	'SELECT count(greeting) FROM bench_evaluations',
 	:runs);
 
+-- The same rule against a rubric value: weighted_rubric(scores, r) checks
+-- the rubric once (it is cached across rows), so a row costs reading its
+-- scores array.  The ARRAY[...] of six columns is built on every row, as in
+-- the array form.
+\set qa_rubric 'rubric(''{greeting,listening,knowledge,communication,empathy,resolution}'', ''{1,2,3,2,1,3}'', ''{5,5,5,5,5,5}'', ''{f,f,f,f,f,t}'')'
+SELECT pg_temp.measure('QA score over 1M evaluations, rubric value', 'the rule in plain SQL',
+	format('SELECT score(weighted_rubric(
+	        ARRAY[greeting, listening, knowledge, communication, empathy, resolution], %s))
+	 FROM bench_evaluations', :'qa_rubric'),
+	'SELECT avg(CASE WHEN resolution / 5 < 0.5 THEN 0 ELSE
+	        100 * (greeting / 5 + 2 * listening / 5 + 3 * knowledge / 5
+	               + 2 * communication / 5 + coalesce(empathy / 5, 0) + 3 * resolution / 5)
+	            / (11 + CASE WHEN empathy IS NULL THEN 0 ELSE 1 END) END)
+	 FROM bench_evaluations',
+	'SELECT count(greeting) FROM bench_evaluations',
+	:runs);
+
 -- The full scorecard per agent per month, from raw rows: NPS, CSAT, CES,
 -- FCR, and AHT as its mean and 90th percentile.
 SELECT pg_temp.measure('full scorecard per agent per month', 'plain SQL',
@@ -278,6 +295,13 @@ JOIN (SELECT team_id, date_trunc('month', created_at::date) AS month,
 			 100.0 * (count(*) FILTER (WHERE nps_score >= 9)
 					  - count(*) FILTER (WHERE nps_score <= 6)) / count(nps_score) AS nps
 	  FROM bench_interactions GROUP BY 1, 2) r USING (team_id, month);
+
+\echo 'The QA score is identical from the array form and from the rubric value:'
+SELECT score(weighted_rubric(ARRAY[greeting, listening, knowledge, communication, empathy, resolution],
+							 '{1,2,3,2,1,3}', '{5,5,5,5,5,5}', '{f,f,f,f,f,t}'))
+	   = score(weighted_rubric(ARRAY[greeting, listening, knowledge, communication, empathy, resolution],
+							   :qa_rubric)) AS identical
+FROM bench_evaluations;
 
 \echo 'Bytes per stored summary (pg_column_size, mean over the daily materialized view):'
 SELECT 'nps_summary' AS type, round(avg(pg_column_size(nps)), 1) AS bytes FROM bench_agent_daily
