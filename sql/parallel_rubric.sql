@@ -38,5 +38,19 @@ EXPLAIN (COSTS OFF) SELECT rollup(s) FROM rubric_parallel_daily;
 SELECT rollup(s) AS par FROM rubric_parallel_daily \gset
 SELECT :'par'::rubric_summary = s AS same_as_serial, responses(s) FROM rubric_serial_rollup;
 
+-- Against a rubric value with sections: the same split, and the workers'
+-- summaries (each recording the rubric) merge into the serial plan's.
+SET max_parallel_workers_per_gather = 0;
+SELECT weighted_rubric(scores, rubric('{a,b,c}', '{1,2,1}', '{5,10,1}', '{f,f,t}', '{X,Y,X}')) AS ser
+FROM rubric_parallel_evals \gset
+SET max_parallel_workers_per_gather = 2;
+EXPLAIN (COSTS OFF)
+	SELECT weighted_rubric(scores, rubric('{a,b,c}', '{1,2,1}', '{5,10,1}', '{f,f,t}', '{X,Y,X}'))
+	FROM rubric_parallel_evals;
+SELECT weighted_rubric(scores, rubric('{a,b,c}', '{1,2,1}', '{5,10,1}', '{f,f,t}', '{X,Y,X}')) AS par
+FROM rubric_parallel_evals \gset
+SELECT :'par'::rubric_summary = :'ser'::rubric_summary AS same_as_serial,
+	   responses(:'par'::rubric_summary) = (SELECT responses(s) FROM rubric_serial) AS same_responses;
+
 RESET ALL;
 DROP TABLE rubric_parallel_daily, rubric_parallel_evals;
