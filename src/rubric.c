@@ -1241,7 +1241,7 @@ definition_cached(FunctionCallInfo fcinfo, int argno)
 	DefinitionCache *cache = fcinfo->flinfo->fn_extra;
 	const char *data;
 	Size		len;
-	MemoryContext old;
+	RubricDefinition *copy;
 
 	if (VARATT_IS_EXTERNAL(raw) || VARATT_IS_COMPRESSED(raw))
 		raw = PG_DETOAST_DATUM(PG_GETARG_DATUM(argno));
@@ -1257,20 +1257,20 @@ definition_cached(FunctionCallInfo fcinfo, int argno)
 		return cache->definition;
 	}
 
-	old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+	/* a copy that lives as long as fn_extra, cached once it checks out */
+	copy = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, len + VARHDRSZ);
+	SET_VARSIZE(copy, len + VARHDRSZ);
+	memcpy(VARDATA(copy), data, len);
+	(void) definition_check(copy);
 	if (cache == NULL)
-		cache = fcinfo->flinfo->fn_extra = palloc0(sizeof(DefinitionCache));
+		cache = fcinfo->flinfo->fn_extra =
+			MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(DefinitionCache));
 	else
 		pfree(cache->definition);
-	cache->definition = palloc(len + VARHDRSZ);
-	SET_VARSIZE(cache->definition, len + VARHDRSZ);
-	memcpy(VARDATA(cache->definition), data, len);
+	cache->definition = copy;
 	cache->key_len = len;
-	cache->last = NULL;
-	MemoryContextSwitchTo(old);
-	(void) definition_check(cache->definition);
 	cache->last = raw;
-	return cache->definition;
+	return copy;
 }
 
 /*
