@@ -949,11 +949,42 @@ typedef struct RubricDefinition
 	 */
 } RubricDefinition;
 
-#define DEF_WEIGHTS(d) ((double *) ((char *) (d) + sizeof(RubricDefinition)))
-#define DEF_MAXIMA(d) (DEF_WEIGHTS(d) + (d)->criteria)
-#define DEF_SECTION_OF(d) ((int16 *) (DEF_MAXIMA(d) + (d)->criteria))
-#define DEF_CRITICAL(d) ((bool *) (DEF_SECTION_OF(d) + (d)->criteria))
-#define DEF_NAMES(d) ((char *) (DEF_CRITICAL(d) + (d)->criteria))
+/* Where each array starts, in bytes from the start of the value. */
+#define DEF_WEIGHTS_AT(d) sizeof(RubricDefinition)
+#define DEF_MAXIMA_AT(d) (DEF_WEIGHTS_AT(d) + sizeof(double) * (d)->criteria)
+#define DEF_SECTIONS_AT(d) (DEF_MAXIMA_AT(d) + sizeof(double) * (d)->criteria)
+#define DEF_CRITICAL_AT(d) (DEF_SECTIONS_AT(d) + sizeof(int16) * (d)->criteria)
+#define DEF_NAMES(d) ((char *) (d) + DEF_CRITICAL_AT(d) + (d)->criteria)
+
+/* Element i of an array of a definition, read with memcpy (any alignment). */
+static inline double
+def_double(const RubricDefinition *d, Size at, int i)
+{
+	double		value;
+
+	memcpy(&value, (const char *) d + at + sizeof(double) * i, sizeof(double));
+	return value;
+}
+
+#define DEF_WEIGHT(d, i) def_double((d), DEF_WEIGHTS_AT(d), (i))
+#define DEF_MAXIMUM(d, i) def_double((d), DEF_MAXIMA_AT(d), (i))
+
+static inline int16
+def_section(const RubricDefinition *d, int i)
+{
+	int16		value;
+
+	memcpy(&value, (const char *) d + DEF_SECTIONS_AT(d) + sizeof(int16) * i,
+		   sizeof(int16));
+	return value;
+}
+
+/* The critical flag's byte: 0 or 1 in a valid value. */
+static inline uint8
+def_critical(const RubricDefinition *d, int i)
+{
+	return ((const uint8 *) d)[DEF_CRITICAL_AT(d) + i];
+}
 
 static Size
 definition_size(int criteria, int names_size)
@@ -1046,16 +1077,16 @@ definition_text(const RubricDefinition *d)
 		appendStringInfo(&out, " %s={", keys[field]);
 		for (int i = 0; i < d->criteria; i++)
 		{
-			int			section = DEF_SECTION_OF(d)[i];
+			int			section = def_section(d, i);
 
 			if (i > 0)
 				appendStringInfoChar(&out, ',');
 			if (field == 0)
 				append_quoted(&out, names[i]);
 			else if (field == 1 || field == 2)
-				append_double(&out, field == 1 ? DEF_WEIGHTS(d)[i] : DEF_MAXIMA(d)[i]);
+				append_double(&out, field == 1 ? DEF_WEIGHT(d, i) : DEF_MAXIMUM(d, i));
 			else if (field == 3)
-				appendStringInfoChar(&out, DEF_CRITICAL(d)[i] ? 't' : 'f');
+				appendStringInfoChar(&out, def_critical(d, i) ? 't' : 'f');
 			else if (section == 0)
 				appendStringInfoString(&out, "NULL");
 			else
@@ -1083,6 +1114,18 @@ definition_error(int code, const char *message, const char *detail)
 	ereport(ERROR, (errcode(code), errmsg("%s", message), errdetail("%s", detail)));
 }
 
+/* The name of criterion i, which may not be NULL (22004). */
+static const char *
+spec_name(const RubricSpec *spec, int i)
+{
+	if (spec->names[i] == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("name of criterion %d is NULL", i + 1),
+				 errdetail("Every criterion has a name; only sections may be NULL (none).")));
+	return spec->names[i];
+}
+
 /* Check each criterion as the array forms do, plus names. */
 static void
 spec_check(const RubricSpec *spec)
@@ -1094,11 +1137,7 @@ spec_check(const RubricSpec *spec)
 	(void) rubric_checked_criteria(spec->criteria);
 	for (int i = 0; i < spec->criteria; i++)
 	{
-		if (spec->names[i] == NULL)
-			ereport(ERROR,
-					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-					 errmsg("name of criterion %d is NULL", i + 1),
-					 errdetail("Every criterion has a name; only sections may be NULL (none).")));
+		(void) spec_name(spec, i);
 		for (int f = 0; f < 3; f++)
 			if (spec->isnull[f][i])
 				rubric_null_element(i + 1, WEIGHTS + f);
@@ -1128,7 +1167,7 @@ definition_build(const RubricSpec *spec)
 	spec_check(spec);
 	for (int i = 0; i < n; i++)
 	{
-		names_size += strlen(spec->names[i]) + 1;
+		names_size += (int) strlen(spec_name(spec, i)) + 1;
 		if (spec->sections[i] == NULL)
 			continue;
 		for (int k = 0; k < sections && section_of[i] == 0; k++)
@@ -1138,7 +1177,7 @@ definition_build(const RubricSpec *spec)
 		{
 			section_names[sections++] = spec->sections[i];
 			section_of[i] = (int16) sections;
-			names_size += strlen(spec->sections[i]) + 1;
+			names_size += (int) strlen(spec->sections[i]) + 1;
 		}
 	}
 	d = palloc0(definition_size(n, names_size));
@@ -1147,18 +1186,19 @@ definition_build(const RubricSpec *spec)
 	d->criteria = n;
 	d->sections = sections;
 	d->names_size = names_size;
-	memcpy(DEF_WEIGHTS(d), spec->weights, sizeof(double) * n);
-	memcpy(DEF_MAXIMA(d), spec->maxima, sizeof(double) * n);
-	memcpy(DEF_SECTION_OF(d), section_of, sizeof(int16) * n);
+	memcpy((char *) d + DEF_WEIGHTS_AT(d), spec->weights, sizeof(double) * n);
+	memcpy((char *) d + DEF_MAXIMA_AT(d), spec->maxima, sizeof(double) * n);
+	memcpy((char *) d + DEF_SECTIONS_AT(d), section_of, sizeof(int16) * n);
 	for (int i = 0; i < n; i++)
-		DEF_CRITICAL(d)[i] = spec->critical[i];
+		((uint8 *) d)[DEF_CRITICAL_AT(d) + i] = spec->critical[i] ? 1 : 0;
 	next = DEF_NAMES(d);
 	for (int i = 0; i < n + sections; i++)
 	{
-		const char *name = i < n ? spec->names[i] : section_names[i - n];
+		const char *name = i < n ? spec_name(spec, i) : section_names[i - n];
+		size_t		len = strlen(name) + 1;
 
-		strcpy(next, name);
-		next += strlen(name) + 1;
+		memcpy(next, name, len);
+		next += len;
 	}
 	d->fingerprint = fnv1a(definition_text(d));
 	return d;
@@ -1195,10 +1235,10 @@ definition_check(RubricDefinition *d)
 	if (nuls != d->criteria + d->sections || names[d->names_size - 1] != '\0')
 		definition_corrupt("Its names are not as many as its criteria and sections.");
 	for (int i = 0; i < d->criteria; i++)
-		if (DEF_SECTION_OF(d)[i] < 0 || DEF_SECTION_OF(d)[i] > d->sections ||
-			((const uint8 *) DEF_CRITICAL(d))[i] > 1 ||
-			!isfinite(DEF_WEIGHTS(d)[i]) || DEF_WEIGHTS(d)[i] < 0.0 ||
-			!isfinite(DEF_MAXIMA(d)[i]) || DEF_MAXIMA(d)[i] <= 0.0)
+		if (def_section(d, i) < 0 || def_section(d, i) > d->sections ||
+			def_critical(d, i) > 1 ||
+			!isfinite(DEF_WEIGHT(d, i)) || DEF_WEIGHT(d, i) < 0.0 ||
+			!isfinite(DEF_MAXIMUM(d, i)) || DEF_MAXIMUM(d, i) <= 0.0)
 			definition_corrupt("A criterion's weight, maximum, section or critical flag is impossible.");
 	return d;
 }
@@ -1576,16 +1616,16 @@ rubric_jsonb(PG_FUNCTION_ARGS)
 	appendStringInfoString(&out, "\"criteria\": [");
 	for (int i = 0; i < d->criteria; i++)
 	{
-		int			section = DEF_SECTION_OF(d)[i];
+		int			section = def_section(d, i);
 
 		appendStringInfoString(&out, i == 0 ? "{\"name\": " : ", {\"name\": ");
 		escape_json(&out, names[i]);
 		appendStringInfoString(&out, ", \"weight\": ");
-		append_double(&out, DEF_WEIGHTS(d)[i]);
+		append_double(&out, DEF_WEIGHT(d, i));
 		appendStringInfoString(&out, ", \"max_score\": ");
-		append_double(&out, DEF_MAXIMA(d)[i]);
+		append_double(&out, DEF_MAXIMUM(d, i));
 		appendStringInfo(&out, ", \"critical\": %s, \"section\": ",
-						 DEF_CRITICAL(d)[i] ? "true" : "false");
+						 def_critical(d, i) ? "true" : "false");
 		if (section == 0)
 			appendStringInfoString(&out, "null");
 		else
@@ -1713,6 +1753,8 @@ scored_from_arrays(FunctionCallInfo fcinfo, int first, Scored *x)
 		KIND_ARRAYS, 0, 0, 0
 	};
 	x->section_units = NULL;
+	x->criteria = 0;
+	x->c = NULL;
 	if (!rubric_begin(fcinfo, first, &r))
 		return;
 	x->criteria = x->shape.criteria = r.criteria;
@@ -1736,6 +1778,13 @@ scored_from_definition(FunctionCallInfo fcinfo, int scores_arg, int rubric_arg,
 	bool		autofail = false;
 
 	memset(&x->e, 0, sizeof(Evaluation));
+	x->shape = (RubricShape)
+	{
+		KIND_RUBRIC, 0, 0, 0
+	};
+	x->criteria = 0;
+	x->c = NULL;
+	x->section_units = NULL;
 	if (PG_ARGISNULL(scores_arg) || PG_ARGISNULL(rubric_arg))
 		return;
 	d = definition_cached(fcinfo, rubric_arg);
@@ -1754,10 +1803,10 @@ scored_from_definition(FunctionCallInfo fcinfo, int scores_arg, int rubric_arg,
 	{
 		Criterion  *c = &x->c[i];
 
-		c->weight = DEF_WEIGHTS(d)[i];
-		c->maximum = DEF_MAXIMA(d)[i];
-		c->critical = DEF_CRITICAL(d)[i];
-		c->section = DEF_SECTION_OF(d)[i];
+		c->weight = DEF_WEIGHT(d, i);
+		c->maximum = DEF_MAXIMUM(d, i);
+		c->critical = def_critical(d, i) != 0;
+		c->section = def_section(d, i);
 		/* cursor_next(), for doubles: a fixed-size copy the compiler inlines */
 		c->applies = !cursor.nulls || (cursor.nulls[i / 8] & (1 << (i % 8)));
 		if (c->applies)
@@ -2311,8 +2360,6 @@ rubric_summary_jsonb(PG_FUNCTION_ARGS)
 	ConfidenceInterval interval = {0.0, 0.0};
 	double	   *values = palloc(sizeof(double) * Max(both, 1));
 	bool	   *isnull = palloc(sizeof(bool) * Max(both, 1));
-	char		fingerprint[17];
-
 	(void) rubric_interval(s, 0.95, &interval);
 	rubric_means(CRITERION_SUMS(s), CRITERION_COUNTS(s), s->criteria, values, isnull);
 	rubric_means(SECTION_SUMS(s), SECTION_COUNTS(s), s->sections,
@@ -2335,6 +2382,8 @@ rubric_summary_jsonb(PG_FUNCTION_ARGS)
 	json_int64_array(&out, "distribution", s->distribution, RUBRIC_BINS);
 	if (s->header.kind == KIND_RUBRIC)
 	{
+		char		fingerprint[17];
+
 		snprintf(fingerprint, sizeof(fingerprint), "%016llx",
 				 (unsigned long long) *FINGERPRINT(s));
 		json_string(&out, "rubric", fingerprint);
