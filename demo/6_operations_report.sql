@@ -92,7 +92,7 @@ SELECT rank() OVER (ORDER BY overall DESC) AS rank,
 FROM agent_overall
 JOIN agents USING (agent_id)
 JOIN teams USING (team_id)
-ORDER BY overall DESC, agent_id;
+ORDER BY agent_overall.overall DESC, agent_id;
 
 \echo 'Cross-check: the figures above from summaries, against plain SQL over the raw'
 \echo 'rows (queue figures for all team-months; the overall score for all agents, as a'
