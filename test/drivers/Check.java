@@ -17,6 +17,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
@@ -136,6 +137,12 @@ public class Check {
               + " rows equal plain SQL over the raw rows", difference);
     }
 
+    /** A summary column's whole text form, as PGobject gives it. */
+    static String summaryText(ResultSet result, int column) throws SQLException {
+        PGobject summary = (PGobject) result.getObject(column);
+        return summary == null ? null : summary.getValue();
+    }
+
     /** Summaries arrive as PGobject of their type, their text whole. */
     static void checkSummaries(String query, String typeName) throws Exception {
         List<List<Object>> rows = fetch(queries.get(query));
@@ -174,7 +181,7 @@ public class Check {
             ResultSetMetaData meta = result.getMetaData();
             result.next();
             check(meta.getColumnType(3) == Types.OTHER && meta.getColumnTypeName(3).equals("duration_summary")
-                  && result.getString(3).equals(((PGobject) result.getObject(3)).getValue()),
+                  && result.getString(3).equals(summaryText(result, 3)),
                   "a summary column is Types.OTHER named duration_summary; getString() gives its text",
                   meta.getColumnType(3) + " " + meta.getColumnTypeName(3));
         }

@@ -24,6 +24,10 @@ DATABASE = sys.argv[1]
 CONNECTION = ("Driver={PostgreSQL Unicode};Server=%s;Port=%s;Database=%s;Uid=%s;Pwd=%s"
               % (os.environ["PGHOST"], os.environ["PGPORT"], DATABASE,
                  os.environ["PGUSER"], os.environ["PGPASSWORD"]))
+# Either setting makes psqlODBC describe a summary column at least as long
+# as its longest value, so that an application binding the described size
+# gets it whole.
+SETTINGS = (";UnknownSizes=2", ";MaxVarcharSize=65535")
 # The Python type pyodbc gives each SQL type of the reporting views.
 TYPES = {"bigint": int, "double precision": float, "date": datetime.date, "text": str}
 
@@ -85,7 +89,7 @@ def main():
     check(description[2][3] == 255 and longest > 255,
           f"without settings, psqlODBC describes a summary column as {description[2][3]} "
           f"characters, shorter than its longest value ({longest})")
-    for settings in (";UnknownSizes=2", ";MaxVarcharSize=65535"):
+    for settings in SETTINGS:
         for query in ("long_aht", "long_qa"):
             check_summaries(settings, query)
 
