@@ -4,7 +4,6 @@ against the demo loaded by test/drivers/run, print what the block shows
 after its first blank line; each block introduced by "From `test/drivers/...`"
 is a verbatim excerpt of that test file.  Prints TAP.
 """
-import os
 import re
 import subprocess
 import sys
