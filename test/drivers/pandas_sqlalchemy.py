@@ -21,13 +21,6 @@ from sqlalchemy.types import TEXT
 from common import VIEWS, check, differences, finish, queries, whole
 
 Q = queries()
-# Every base type of the extension: its summaries, and any other type it
-# adds (business_calendar).
-EXTENSION_TYPES = """
-    SELECT t.typname::text FROM pg_type t
-    JOIN pg_depend d ON d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e'
-    JOIN pg_extension e ON e.oid = d.refobjid
-    WHERE e.extname = 'scorecard' AND t.typtype = 'b'"""
 DTYPES = {"bigint": "int64", "double precision": "float64", "date": "datetime64[ns]",
           "text": "object"}
 
@@ -37,6 +30,15 @@ def engine(database):
         "postgresql+psycopg2", username=os.environ["PGUSER"], password=os.environ["PGPASSWORD"],
         host=os.environ["PGHOST"], port=int(os.environ["PGPORT"]), database=database)
     return sqlalchemy.create_engine(url)
+
+
+# Every base type of the extension: its summaries, and any other type it
+# adds (business_calendar).
+EXTENSION_TYPES = """
+    SELECT t.typname::text FROM pg_type t
+    JOIN pg_depend d ON d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e'
+    JOIN pg_extension e ON e.oid = d.refobjid
+    WHERE e.extname = 'scorecard' AND t.typtype = 'b'"""
 
 
 def register_summary_types(target):
