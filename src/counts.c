@@ -262,17 +262,44 @@ count_summary_state(FunctionCallInfo fcinfo, int argno,
 }
 
 /*
+ * The state (argument 0) of a transition function, to update.  Inside an
+ * aggregate it is updated in place, and everything it held came from the
+ * transition function itself or from the input function (an INITCOND):
+ * the function is not strict, so no stored value is ever copied in.  That
+ * state is not checked again on every row; a value given by a direct call,
+ * which is a copy, is.
+ */
+void *
+count_summary_trans_state(FunctionCallInfo fcinfo, const CountSummaryType *type)
+{
+	void	   *s = summary_for_update(fcinfo, 0);
+
+	if (s != PG_GETARG_POINTER(0))
+	{
+		summary_check_layout(s, type->size, type->type_name);
+		(void) count_summary_check(type, s, SOURCE_STORED);
+	}
+	return s;
+}
+
+/*
  * Count one more answer at the position, in a checked summary.  The total
  * is checked before the count, so that no summary ever holds more answers
- * than 2^63 - 1, even one that started near the limit.
+ * than 2^63 - 1, even one that started near the limit.  This is the
+ * per-row hot path: up to 16 counts below 2^59 cannot add up to 2^63, which
+ * one OR of them shows, so the exact total is only summed near the limit.
  */
 void
 count_summary_add(const CountSummaryType *type, void *summary, int position)
 {
 	int64	   *counts = summary_counts(type, summary);
+	int			n = summary_length(type, summary);
+	uint64		any = 0;
 
-	if (counts_total(counts, summary_length(type, summary),
-					 type->type_name) == PG_INT64_MAX)
+	for (int i = 0; i < n; i++)
+		any |= (uint64) counts[i];
+	if (unlikely(n > 16 || any >= (UINT64CONST(1) << 59)) &&
+		counts_total(counts, n, type->type_name) == PG_INT64_MAX)
 		count_overflow(type->type_name);
 	counts[position]++;
 }
@@ -290,7 +317,7 @@ count_summary_trans(FunctionCallInfo fcinfo, const CountSummaryType *type)
 	if (PG_ARGISNULL(1))
 		return state_unchanged(fcinfo);
 	s = PG_ARGISNULL(0) ? count_summary_new(type) :
-		count_summary_state(fcinfo, 0, type);
+		count_summary_trans_state(fcinfo, type);
 	count_summary_add(type, s, type->position(fcinfo, s));
 	PG_RETURN_POINTER(s);
 }

@@ -238,7 +238,7 @@ queue_agg_trans(FunctionCallInfo fcinfo, bool seconds)
 	if (!queue_row(fcinfo, seconds, &row))
 		return state_unchanged(fcinfo);
 	s = PG_ARGISNULL(0) ? queue_new(row.target, row.short_abandon) :
-		count_summary_state(fcinfo, 0, &queue_type);
+		count_summary_trans_state(fcinfo, &queue_type);
 	queue_adopt_thresholds(s, &row);
 	outcome = queue_outcome(&row);
 	count_summary_add(&queue_type, s, outcome);

@@ -222,6 +222,8 @@ extern void *count_summary_arg(FunctionCallInfo fcinfo, int argno,
 							   const CountSummaryType *type);
 extern void *count_summary_state(FunctionCallInfo fcinfo, int argno,
 								 const CountSummaryType *type);
+extern void *count_summary_trans_state(FunctionCallInfo fcinfo,
+									   const CountSummaryType *type);
 extern int64 count_summary_check(const CountSummaryType *type,
 								 const void *summary, SummarySource source);
 extern void count_summary_add(const CountSummaryType *type, void *summary,
