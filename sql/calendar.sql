@@ -45,8 +45,7 @@ SELECT 'Europe/Berlin; mon 09:00-12:00 12:00-17:00'::business_calendar
 -- Text: errors
 --
 
--- Values that are well formed but invalid: 22P02, as malformed text, naming
--- the value.
+-- Values that are well formed but invalid: 22023, naming the value.
 SELECT 'Mars/Olympus_Mons; mon-fri 09:00-17:00'::business_calendar;
 SELECT 'EST5; mon-fri 09:00-17:00'::business_calendar;
 SELECT 'UTC; mon-fri 17:00-09:00'::business_calendar;

@@ -229,32 +229,31 @@ zone_in_database(const char *name)
 }
 
 pg_noreturn static void
-unknown_zone(const char *name, const char *detail, int code)
+unknown_zone(const char *name, const char *detail)
 {
 	ereport(ERROR,
-			(errcode(code),
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 			 errmsg("time zone \"%s\" not recognized", name),
 			 errdetail("%s", detail)));
 }
 
 /*
  * Look up a zone of the IANA database by name, in any case; its canonical
- * spelling goes to canonical (TZ_STRLEN_MAX + 1 bytes) when not NULL.  An
- * unknown zone raises code: 22P02 or 22P03 in input, 22023 elsewhere.
+ * spelling goes to canonical (TZ_STRLEN_MAX + 1 bytes) when not NULL.
  */
 static pg_tz *
-zone_lookup(const char *name, char *canonical, int code)
+zone_lookup(const char *name, char *canonical)
 {
 	pg_tz	   *tz = strlen(name) <= TZ_STRLEN_MAX ? pg_tzset(name) : NULL;
 	const char *spelled;
 
 	if (tz == NULL)
-		unknown_zone(name, "A business calendar starts with a time zone of the IANA database, such as America/Chicago or Europe/Berlin.", code);
+		unknown_zone(name, "A business calendar starts with a time zone of the IANA database, such as America/Chicago or Europe/Berlin.");
 	spelled = pg_get_timezone_name(tz);
 	if (spelled_like_posix(spelled) && !zone_in_database(spelled))
-		unknown_zone(name, "POSIX time zone specifications are not accepted: name a zone of the IANA database, such as America/Chicago or Etc/GMT+5.", code);
+		unknown_zone(name, "POSIX time zone specifications are not accepted: name a zone of the IANA database, such as America/Chicago or Etc/GMT+5.");
 	if (!pg_tz_acceptable(tz))
-		unknown_zone(name, "The zone counts leap seconds, which PostgreSQL does not support.", code);
+		unknown_zone(name, "The zone counts leap seconds, which PostgreSQL does not support.");
 	if (canonical)
 		strlcpy(canonical, spelled, TZ_STRLEN_MAX + 1);
 	return tz;
@@ -279,19 +278,12 @@ typedef struct CalendarDraft
 	int32	   *closed;
 	int			n_closed;
 	int			closed_capacity;
-	int			code;			/* of an invalid calendar: 22P02 or 22P03 */
 } CalendarDraft;
 
-/*
- * Start a draft of a calendar read from text (code 22P02) or binary
- * (22P03): a calendar that is well formed but invalid (an unknown zone,
- * an empty or overlapping period) raises code, as malformed input does.
- */
 static void
-draft_begin(CalendarDraft *d, int code)
+draft_begin(CalendarDraft *d)
 {
 	memset(d, 0, sizeof(*d));
-	d->code = code;
 	d->periods_capacity = 16;
 	d->periods = palloc(d->periods_capacity * sizeof(DraftPeriod));
 	d->closed_capacity = 16;
@@ -306,7 +298,7 @@ draft_period(CalendarDraft *d, int day, int start, int end)
 
 	if (end <= start)
 		ereport(ERROR,
-				(errcode(d->code),
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg(end == start ? "opening interval %s of %s is empty"
 						: "opening interval %s of %s ends before it starts",
 						format_period(p), day_names[day]),
@@ -357,7 +349,7 @@ compare_dates(const void *a, const void *b)
 
 /*
  * The draft's periods of each day in order, touching ones joined; periods
- * that overlap raise the draft's code.
+ * that overlap raise 22023.
  */
 static void
 canonical_periods(CalendarDraft *d, Calendar *c)
@@ -374,7 +366,7 @@ canonical_periods(CalendarDraft *d, Calendar *c)
 
 		if (last && p.start < last->end)
 			ereport(ERROR,
-					(errcode(d->code),
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("opening intervals %s and %s of %s overlap",
 							format_period(*last), format_period(p),
 							day_names[day]),
@@ -391,7 +383,7 @@ static void
 calendar_from_draft(CalendarDraft *d, Calendar *c)
 {
 	memset(c, 0, sizeof(*c));
-	(void) zone_lookup(d->zone, c->zone, d->code);
+	(void) zone_lookup(d->zone, c->zone);
 	canonical_periods(d, c);
 	qsort(d->closed, d->n_closed, sizeof(int32), compare_dates);
 	c->closed = palloc(sizeof(int32) * (d->n_closed + 1));
@@ -749,7 +741,7 @@ business_calendar_in(PG_FUNCTION_ARGS)
 	CalendarDraft d;
 	Calendar	c;
 
-	draft_begin(&d, ERRCODE_INVALID_TEXT_REPRESENTATION);
+	draft_begin(&d);
 	parse_calendar(PG_GETARG_CSTRING(0), &d);
 	calendar_from_draft(&d, &c);
 	PG_RETURN_POINTER(calendar_encode(&c));
@@ -921,7 +913,7 @@ business_calendar_recv(PG_FUNCTION_ARGS)
 	if (version != CALENDAR_FORMAT_VERSION)
 		binary_error(psprintf("Format version %d is not supported; this version of scorecard reads version %d.",
 							  version, CALENDAR_FORMAT_VERSION));
-	draft_begin(&d, ERRCODE_INVALID_BINARY_REPRESENTATION);
+	draft_begin(&d);
 	d.zone = recv_zone(buf);
 	for (int day = 0; day < DAYS_PER_WEEK; day++)
 	{
@@ -957,7 +949,7 @@ compile_schedule(const Calendar *c, Schedule *s)
 	int			total = 0;
 	int			p = 0;
 
-	s->zone = zone_lookup(c->zone, NULL, ERRCODE_INVALID_PARAMETER_VALUE);
+	s->zone = zone_lookup(c->zone, NULL);
 	for (int day = 0; day < DAYS_PER_WEEK; day++)
 		total += c->n_periods[day];
 	s->start = palloc(sizeof(int64) * (total + 1));
