@@ -489,8 +489,8 @@ rating_agg_trans(FunctionCallInfo fcinfo, int kind)
 		return state_unchanged(fcinfo);
 	s = PG_ARGISNULL(0) ? rating_new(row_kind, scale) : rating_state(fcinfo);
 	rating_adopt_shape(s, row_kind, scale);
-	count_added(&s->counts[rating_checked_rating(s, PG_GETARG_INT32(1)) - 1],
-				RATING_TYPE_NAME);
+	count_summary_add(&rating_type, s,
+					  rating_checked_rating(s, PG_GETARG_INT32(1)) - 1);
 	PG_RETURN_POINTER(s);
 }
 

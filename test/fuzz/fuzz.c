@@ -75,11 +75,6 @@ static const ArgumentValues support_values[] = {
  * entry says what the fuzzer found.
  */
 static const char *const known_failures[] = {
-	/* rating.c (branch ces) */
-	"rating_agg_inverse",		/* XX000: a rating of another scale */
-	"csat_agg_trans",			/* stores a total past 2^63 - 1: should
-								 * count with count_summary_add() */
-	"ces_agg_trans",			/* the same */
 	/* duration.c (branch duration) */
 	"aht_agg_inverse",			/* XX000: removing what was never added */
 	"duration_summary_unmerge", /* XX000: removing what was never added */
