@@ -101,6 +101,17 @@ extern void *summary_for_read(FunctionCallInfo fcinfo, int argno,
 							  Size expected_size, const char *type_name);
 extern Datum state_unchanged(FunctionCallInfo fcinfo);
 
+/*
+ * The first line of every count accessor, declared CALLED ON NULL INPUT: a
+ * NULL summary (a group of no answers) counts 0, as count() of no rows does.
+ * Figures of a NULL summary stay NULL, through STRICT.
+ */
+#define PG_RETURN_ZERO_IF_NULL(argno) \
+	do { \
+		if (PG_ARGISNULL(argno)) \
+			PG_RETURN_INT64(0); \
+	} while (0)
+
 /* Overflow-checked non-negative int128 sums, merged exactly. */
 extern void sum_added(int128 *sum, int128 value, const char *type_name);
 extern void sum_removed(int128 *sum, int128 value, const char *type_name);
