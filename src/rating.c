@@ -793,6 +793,7 @@ PG_FUNCTION_INFO_V1(rating_summary_responses);
 Datum
 rating_summary_responses(PG_FUNCTION_ARGS)
 {
+	PG_RETURN_ZERO_IF_NULL(0);
 	PG_RETURN_INT64(rating_responses(rating_arg(fcinfo, 0)));
 }
 

@@ -140,6 +140,17 @@ extern void summary_check_unused_header(const SummaryHeader *s,
 pg_noreturn extern void summary_not_held(const char *type_name);
 pg_noreturn extern void summary_state_missing(const char *aggregate_name);
 
+/*
+ * The first line of every count accessor, declared CALLED ON NULL INPUT: a
+ * NULL summary (a group of no answers) counts 0, as count() of no rows does.
+ * Figures of a NULL summary stay NULL, through STRICT.
+ */
+#define PG_RETURN_ZERO_IF_NULL(argno) \
+	do { \
+		if (PG_ARGISNULL(argno)) \
+			PG_RETURN_INT64(0); \
+	} while (0)
+
 /* Overflow-checked non-negative int128 sums, merged exactly. */
 extern void sum_added(int128 *sum, int128 value, const char *type_name);
 extern void sum_removed(int128 *sum, int128 value, const char *type_name);
