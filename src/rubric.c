@@ -2203,6 +2203,7 @@ PG_FUNCTION_INFO_V1(rubric_summary_responses);
 Datum
 rubric_summary_responses(PG_FUNCTION_ARGS)
 {
+	PG_RETURN_ZERO_IF_NULL(0);
 	PG_RETURN_INT64(rubric_responses(PG_GETARG_RUBRIC(0)));
 }
 
@@ -2210,6 +2211,7 @@ PG_FUNCTION_INFO_V1(rubric_summary_autofails);
 Datum
 rubric_summary_autofails(PG_FUNCTION_ARGS)
 {
+	PG_RETURN_ZERO_IF_NULL(0);
 	PG_RETURN_INT64(PG_GETARG_RUBRIC(0)->autofails);
 }
 
