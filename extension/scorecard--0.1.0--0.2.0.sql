@@ -320,3 +320,59 @@ CREATE FUNCTION attainment(value double precision, worst double precision,
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION attainment(double precision, double precision, double precision) IS
 	'0 at worst, 100 at best, linear between, clipped to 0..100; worst > best means lower is better';
+
+--------------------------------------------------------------------------
+-- rubric_summary: comparisons of quality scores
+--------------------------------------------------------------------------
+
+-- Comparing two rubric summaries (an agent and the rest of the team, this
+-- month and last): the difference of the quality scores in points, its
+-- Welch interval and the two-sided p-value of Welch's t test.
+CREATE FUNCTION difference(rubric_summary, rubric_summary) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'rubric_summary_difference' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION difference(rubric_summary, rubric_summary) IS
+	'quality score of the first summary minus that of the second, in points';
+CREATE FUNCTION difference_lower_bound(rubric_summary, rubric_summary,
+									   confidence double precision DEFAULT 0.95)
+	RETURNS double precision
+	AS 'MODULE_PATHNAME', 'rubric_summary_difference_lower_bound' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION difference_lower_bound(rubric_summary, rubric_summary, double precision) IS
+	'lower end of the Welch interval of the difference of quality scores (default 95%)';
+CREATE FUNCTION difference_upper_bound(rubric_summary, rubric_summary,
+									   confidence double precision DEFAULT 0.95)
+	RETURNS double precision
+	AS 'MODULE_PATHNAME', 'rubric_summary_difference_upper_bound' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION difference_upper_bound(rubric_summary, rubric_summary, double precision) IS
+	'upper end of the Welch interval of the difference of quality scores (default 95%)';
+CREATE FUNCTION p_value(rubric_summary, rubric_summary) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'rubric_summary_p_value' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION p_value(rubric_summary, rubric_summary) IS
+	'two-sided p-value of Welch''s t test that the quality scores are equal';
+
+--------------------------------------------------------------------------
+-- duration_summary: comparisons of mean durations
+--------------------------------------------------------------------------
+
+-- Comparing two duration summaries (an agent and the rest of the team,
+-- this month and last): the difference of the mean durations in seconds,
+-- its Welch interval and the two-sided p-value of Welch's t test.
+CREATE FUNCTION difference(duration_summary, duration_summary) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'duration_summary_difference' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION difference(duration_summary, duration_summary) IS
+	'mean duration of the first summary minus that of the second, in seconds';
+CREATE FUNCTION difference_lower_bound(duration_summary, duration_summary,
+									   confidence double precision DEFAULT 0.95)
+	RETURNS double precision
+	AS 'MODULE_PATHNAME', 'duration_summary_difference_lower_bound' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION difference_lower_bound(duration_summary, duration_summary, double precision) IS
+	'lower end of the Welch interval of the difference of mean durations (default 95%)';
+CREATE FUNCTION difference_upper_bound(duration_summary, duration_summary,
+									   confidence double precision DEFAULT 0.95)
+	RETURNS double precision
+	AS 'MODULE_PATHNAME', 'duration_summary_difference_upper_bound' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION difference_upper_bound(duration_summary, duration_summary, double precision) IS
+	'upper end of the Welch interval of the difference of mean durations (default 95%)';
+CREATE FUNCTION p_value(duration_summary, duration_summary) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'duration_summary_p_value' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION p_value(duration_summary, duration_summary) IS
+	'two-sided p-value of Welch''s t test that the mean durations are equal';

@@ -824,6 +824,30 @@ CREATE OPERATOR <> (
 );
 COMMENT ON OPERATOR <> (rubric_summary, rubric_summary) IS 'different sums and counts';
 
+-- Comparing two rubric summaries (an agent and the rest of the team, this
+-- month and last): the difference of the quality scores in points, its
+-- Welch interval and the two-sided p-value of Welch's t test.
+CREATE FUNCTION difference(rubric_summary, rubric_summary) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'rubric_summary_difference' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION difference(rubric_summary, rubric_summary) IS
+	'quality score of the first summary minus that of the second, in points';
+CREATE FUNCTION difference_lower_bound(rubric_summary, rubric_summary,
+									   confidence double precision DEFAULT 0.95)
+	RETURNS double precision
+	AS 'MODULE_PATHNAME', 'rubric_summary_difference_lower_bound' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION difference_lower_bound(rubric_summary, rubric_summary, double precision) IS
+	'lower end of the Welch interval of the difference of quality scores (default 95%)';
+CREATE FUNCTION difference_upper_bound(rubric_summary, rubric_summary,
+									   confidence double precision DEFAULT 0.95)
+	RETURNS double precision
+	AS 'MODULE_PATHNAME', 'rubric_summary_difference_upper_bound' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION difference_upper_bound(rubric_summary, rubric_summary, double precision) IS
+	'upper end of the Welch interval of the difference of quality scores (default 95%)';
+CREATE FUNCTION p_value(rubric_summary, rubric_summary) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'rubric_summary_p_value' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION p_value(rubric_summary, rubric_summary) IS
+	'two-sided p-value of Welch''s t test that the quality scores are equal';
+
 --------------------------------------------------------------------------
 -- duration_summary: handling times and other durations
 --------------------------------------------------------------------------
@@ -1001,6 +1025,30 @@ CREATE OPERATOR <> (
 	COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel
 );
 COMMENT ON OPERATOR <> (duration_summary, duration_summary) IS 'different counts or sums';
+
+-- Comparing two duration summaries (an agent and the rest of the team,
+-- this month and last): the difference of the mean durations in seconds,
+-- its Welch interval and the two-sided p-value of Welch's t test.
+CREATE FUNCTION difference(duration_summary, duration_summary) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'duration_summary_difference' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION difference(duration_summary, duration_summary) IS
+	'mean duration of the first summary minus that of the second, in seconds';
+CREATE FUNCTION difference_lower_bound(duration_summary, duration_summary,
+									   confidence double precision DEFAULT 0.95)
+	RETURNS double precision
+	AS 'MODULE_PATHNAME', 'duration_summary_difference_lower_bound' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION difference_lower_bound(duration_summary, duration_summary, double precision) IS
+	'lower end of the Welch interval of the difference of mean durations (default 95%)';
+CREATE FUNCTION difference_upper_bound(duration_summary, duration_summary,
+									   confidence double precision DEFAULT 0.95)
+	RETURNS double precision
+	AS 'MODULE_PATHNAME', 'duration_summary_difference_upper_bound' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION difference_upper_bound(duration_summary, duration_summary, double precision) IS
+	'upper end of the Welch interval of the difference of mean durations (default 95%)';
+CREATE FUNCTION p_value(duration_summary, duration_summary) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'duration_summary_p_value' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION p_value(duration_summary, duration_summary) IS
+	'two-sided p-value of Welch''s t test that the mean durations are equal';
 
 --------------------------------------------------------------------------
 -- business_calendar: opening hours in a time zone, with closed dates;

@@ -315,6 +315,19 @@ typedef enum ComparisonPart
 	COMPARISON_P_VALUE
 } ComparisonPart;
 
+/*
+ * One side of a comparison of means: the mean, the sample variance (read
+ * only when n >= 2) and the number of answers.
+ */
+typedef struct MeanSample
+{
+	double		mean;
+	double		variance;
+	int64		n;
+} MeanSample;
+
+extern void compare_means(const MeanSample *a, const MeanSample *b,
+						  double confidence, double range, Comparison *result);
 extern void compare_proportions(int64 successes1, int64 n1, int64 successes2,
 								int64 n2, double confidence, Comparison *result);
 extern Datum comparison_part(FunctionCallInfo fcinfo, const Comparison *result,
