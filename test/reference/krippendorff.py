@@ -58,15 +58,20 @@ def alpha(items, level):
     n = len(ratings)
     if n == 0:
         return None
+    memo = {}
+
+    def d2(a, b):
+        if (a, b) not in memo:
+            memo[(a, b)] = delta2(level, a, b, ratings)
+        return memo[(a, b)]
+
     observed = Fraction(0)
     for u in units:
         m = len(u)
-        within = sum(delta2(level, u[i], u[j], ratings)
-                     for i in range(m) for j in range(m) if i != j)
+        within = sum(d2(u[i], u[j]) for i in range(m) for j in range(m) if i != j)
         observed += Fraction(within, m - 1)
     observed /= n
-    expected = sum(delta2(level, ratings[i], ratings[j], ratings)
-                   for i in range(n) for j in range(n) if i != j)
+    expected = sum(d2(ratings[i], ratings[j]) for i in range(n) for j in range(n) if i != j)
     expected /= n * (n - 1)
     if expected == 0:
         return None
@@ -89,10 +94,23 @@ def units_of(observers):
     return [list(column) for column in zip(*observers)]
 
 
-def random_items(seed, count, graders, values, missing):
+def random_items(seed, count, graders, values, missing, agree):
+    """Items with a true value each, which a grader gives with probability
+    agree and otherwise a neighbouring value; a rating is missing with
+    probability missing."""
     rng = random.Random(seed)
-    return [[None if rng.random() < missing else rng.choice(values) for _ in range(graders)]
-            for _ in range(count)]
+    items = []
+    for _ in range(count):
+        true = rng.randrange(len(values))
+        item = []
+        for _ in range(graders):
+            if rng.random() < missing:
+                item.append(None)
+                continue
+            k = true if rng.random() < agree else true + rng.choice([-2, -1, 1, 2])
+            item.append(values[min(max(k, 0), len(values) - 1)])
+        items.append(item)
+    return items
 
 
 def sql_array(item):
@@ -103,6 +121,16 @@ def sql_value(x):
     return 'NULL' if x is None else repr(float(x))
 
 
+SETS = [
+    # label, seed, items, graders, values, share missing, share agreeing
+    ('five graders on 1..5, a third missing', 1, 40, 5, [1, 2, 3, 4, 5], 0.33, 0.7),
+    ('three graders on 0..10 in halves, a fifth missing', 2, 30, 3,
+     [x / 2 for x in range(21)], 0.2, 0.5),
+    ('eight graders, yes or no, half missing', 3, 60, 8, [0, 1], 0.5, 0.8),
+    ('two graders on -3..3, few pairs', 4, 12, 2, [-3, -2, -1, 0, 1, 2, 3], 0.3, 0.6),
+]
+LEVELS = ('nominal', 'ordinal', 'interval', 'ratio')
+
 if __name__ == '__main__':
     published = {'nominal': 0.743, 'ordinal': 0.815, 'interval': 0.849, 'ratio': 0.797}
     items = units_of(KRIPPENDORFF_2011)
@@ -110,14 +138,18 @@ if __name__ == '__main__':
         got = alpha(items, level)
         assert abs(float(got) - value) < 0.0005, (level, float(got), value)
         print('-- Krippendorff 2011 %s: %s (published %s)' % (level, got, value))
-    # data sets: label, seed, items, graders, values, share missing
-    for label, seed, count, graders, values, missing in [
-            ('five graders, 1..5, a third missing', 1, 40, 5, [1, 2, 3, 4, 5], 0.33),
-            ('three graders, 0..10 in halves, a fifth missing', 2, 30, 3,
-             [x / 2 for x in range(21)], 0.2),
-            ('eight graders, yes or no, half missing', 3, 60, 8, [0, 1], 0.5)]:
-        data = random_items(seed, count, graders, values, missing)
-        print('-- %s' % label)
-        for level in ('nominal', 'ordinal', 'interval', 'ratio'):
-            print("\t('%s', '%s', %s)," % (label, level, sql_value(alpha(data, level))))
-        print('-- items: ' + ', '.join(sql_array(i) for i in data))
+    print('-- items: set, item, ratings')
+    rows = []
+    for number, (label, seed, count, graders, values, missing, agree) in enumerate(SETS, 1):
+        data = random_items(seed, count, graders, values, missing, agree)
+        rows += ["\t(%d, %d, %s)" % (number, i, sql_array(item)) for i, item in enumerate(data, 1)]
+    print(',\n'.join(rows) + ';')
+    print('-- reference: set, level, alpha (NULL: undefined)')
+    rows = []
+    for number, (label, seed, count, graders, values, missing, agree) in enumerate(SETS, 1):
+        data = random_items(seed, count, graders, values, missing, agree)
+        for level in LEVELS:
+            if level == 'ratio' and min(v for v in values) < 0:
+                continue
+            rows.append("\t(%d, '%s', %s)" % (number, level, sql_value(alpha(data, level))))
+    print(',\n'.join(rows) + ';')
