@@ -65,10 +65,10 @@ typedef struct AgreementSummary
 	int32		reserved;		/* always 0 */
 } AgreementSummary;
 
-#define AGREEMENT_VALUES(s) \
-	((double *) ((char *) (s) + sizeof(AgreementSummary)))
+#define AGREEMENT_VALUES(s) ((double *) ((s) + 1))
 #define AGREEMENT_COINCIDENCES(s) \
-	((int128 *) (AGREEMENT_VALUES(s) + (s)->values))
+	((int128 *) ((char *) (s) + sizeof(AgreementSummary) + \
+				 (Size) (s)->values * sizeof(double)))
 
 /* The levels of measurement alpha() knows, in the order of its names. */
 typedef enum AgreementLevel
@@ -147,6 +147,15 @@ row_units(const AgreementSummary *s, int c)
 	for (int k = 0; k < s->values; k++)
 		units += o[c <= k ? entry(s->values, c, k) : entry(s->values, k, c)];
 	return units;
+}
+
+/* The pairable ratings of value c, n_c. */
+static double
+value_ratings(const AgreementSummary *s, int c)
+{
+	int64		ratings = (int64) (row_units(s, c) / AGREEMENT_LCM);
+
+	return (double) ratings;
 }
 
 /* ---------------------------------------------------------------------
@@ -710,7 +719,7 @@ agreement_alpha(const AgreementSummary *s, AgreementLevel level, double *alpha)
 				 errdetail("The summary holds the rating %g.", v[0])));
 	for (int c = 0; c < s->values; c++)
 	{
-		rated[c] = (double) (row_units(s, c) / AGREEMENT_LCM);
+		rated[c] = value_ratings(s, c);
 		n += rated[c];
 		below[c] = n;
 	}
@@ -801,7 +810,7 @@ agreement_summary_jsonb(PG_FUNCTION_ARGS)
 	}
 	json_double_array(&out, "values", AGREEMENT_VALUES(s), rated_null, s->values);
 	for (int c = 0; c < s->values; c++)
-		rated[c] = (double) (row_units(s, c) / AGREEMENT_LCM);
+		rated[c] = value_ratings(s, c);
 	json_double_array(&out, "ratings_per_value", rated, rated_null, s->values);
 	PG_RETURN_DATUM(json_finish(&out));
 }
