@@ -5,7 +5,8 @@
  * Every summary type is a small varlena value that is also the aggregate's
  * transition state.  Each type's own file (nps.c, rating.c, rate.c,
  * rubric.c, duration.c, queue.c, agreement.c, calibration.c) holds only its
- * layout, its figures and its SQL entry points; what they share is declared here, one block per file:
+ * layout, its figures and its SQL entry points; what they share is declared
+ * here, one block per file:
  *
  *	- summary.c: allocation, access to the aggregate state, exact sums,
  *	  durations as microseconds;
