@@ -1,5 +1,6 @@
-"""docs/calibration.md, and the section on QA scores and handling times of
-docs/comparisons.md, show what their queries print.
+"""docs/calibration.md, the section on QA scores and handling times of
+docs/comparisons.md, and the README's section on grader calibration show
+what their queries print.
 
 sql/calibration_docs.sql runs the pages' examples in pg_regress, whose
 expected output (expected/calibration_docs.out) was checked by hand and
@@ -20,7 +21,10 @@ TESTED = ["expected/calibration_docs.out"]
 def main():
     pages = [("docs/calibration.md", read("docs/calibration.md"), 4),
              ("docs/comparisons.md's section on QA scores and handling times",
-              section(read("docs/comparisons.md"), "## QA scores and handling times"), 4)]
+              section(read("docs/comparisons.md"), "## QA scores and handling times"), 4),
+             ("the README's section on grader calibration",
+              section(read("README.md"),
+                      "### Grader calibration: `agreement_summary` and `calibration_summary`"), 1)]
     for name, text, at_least in pages:
         check(text is not None, f"{name} exists")
         if text is None:
