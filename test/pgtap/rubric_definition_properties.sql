@@ -9,7 +9,7 @@
 -- never put in, input that checks the sums against the counts, and corrupt
 -- values that raise XX001.
 BEGIN;
-SELECT plan(57);
+SELECT plan(60);
 
 SELECT setseed(0.29);
 -- The rubric: name, weight, maximum points, critical flag, section.
@@ -178,6 +178,15 @@ SELECT throws_ok($$SELECT rollup(x) FROM (SELECT f FROM by_agent UNION ALL SELEC
 SELECT throws_ok($$SELECT weighted_rubric(scores, CASE WHEN id % 2 = 0 THEN r ELSE flat END)
 				   FROM evals, defs$$,
 				 '22023', NULL, 'one aggregate over two rubrics raises 22023');
+SELECT throws_ok($$SELECT difference(s, f) FROM by_agent WHERE agent = 1$$,
+				 '22023', 'cannot combine summaries of different rubrics',
+				 'comparing summaries of two rubrics raises 22023');
+SELECT throws_ok($$SELECT p_value(f, a) FROM by_agent WHERE agent = 1$$,
+				 '22023', NULL, 'comparing a rubric-form and an array-form summary raises 22023');
+SELECT is((SELECT difference(s, s2) FROM by_agent b,
+				  LATERAL (SELECT s AS s2 FROM by_agent WHERE agent = 2) o WHERE agent = 1),
+		  (SELECT score(s) FROM by_agent WHERE agent = 1) - (SELECT score(s) FROM by_agent WHERE agent = 2),
+		  'summaries of one rubric compare');
 SELECT is((SELECT rollup(x) FROM (SELECT a FROM by_agent) u(x)),
 		  (SELECT weighted_rubric(scores, w, m, c) FROM evals, defs),
 		  'array-form summaries merge with each other as before');
