@@ -89,13 +89,13 @@ SELECT is((SELECT count(*) FROM summaries
 		  0::bigint, 'swapping the summaries negates the difference and keeps the p-value');
 
 -- Errors and edges.
-SELECT throws_ok($$SELECT p_value(weighted_rubric('{1,1}', '{1,1}'), weighted_rubric('{1}', '{1}'))$$,
+SELECT throws_ok($$SELECT p_value(weighted_rubric('{1,1}'::float8[], '{1,1}'), weighted_rubric('{1}'::float8[], '{1}'))$$,
 				 '22023', NULL, 'summaries of different criteria counts do not compare');
 SELECT throws_ok($$SELECT difference_lower_bound(aht_agg(1), aht_agg(2), 1.5)$$,
 				 '22023', NULL, 'a confidence outside (0, 1) raises 22023');
 SELECT is(difference('v1 zeros=0 min=0 max=0 sum=0 sum_squares=0 first_bucket=0 counts='::duration_summary,
 					 aht_agg(2)), NULL, 'an empty duration summary compares as NULL');
-SELECT is(p_value(NULL::rubric_summary, weighted_rubric('{1}', '{1}')), NULL,
+SELECT is(p_value(NULL::rubric_summary, weighted_rubric('{1}'::float8[], '{1}')), NULL,
 		  'a NULL summary compares as NULL');
 
 SELECT * FROM finish();
