@@ -1771,7 +1771,8 @@ scored_from_definition(FunctionCallInfo fcinfo, int scores_arg, int rubric_arg,
 {
 	const RubricDefinition *d;
 	ArrayType  *scores;
-	ArrayCursor cursor;
+	const char *data;
+	const uint8 *nulls;
 	int			n;
 	double		largest = 0.0;
 	bool		autofail = false;
@@ -1797,7 +1798,8 @@ scored_from_definition(FunctionCallInfo fcinfo, int scores_arg, int rubric_arg,
 					  "the rubric's criteria", n);
 	x->criteria = n;
 	x->c = criteria_room(n, x->buffer);
-	cursor_begin(&cursor, scores, sizeof(double));
+	data = array_data(scores);
+	nulls = ARR_NULLBITMAP(scores);
 	for (int i = 0; i < n; i++)
 	{
 		Criterion  *c = &x->c[i];
@@ -1807,11 +1809,11 @@ scored_from_definition(FunctionCallInfo fcinfo, int scores_arg, int rubric_arg,
 		c->critical = def_critical(d, i) != 0;
 		c->section = def_section(d, i);
 		/* cursor_next(), for doubles: a fixed-size copy the compiler inlines */
-		c->applies = !cursor.nulls || (cursor.nulls[i / 8] & (1 << (i % 8)));
+		c->applies = !nulls || (nulls[i / 8] & (1 << (i % 8)));
 		if (c->applies)
 		{
-			memcpy(&c->points, cursor.data, sizeof(double));
-			cursor.data += sizeof(double);
+			memcpy(&c->points, data, sizeof(double));
+			data += sizeof(double);
 			criterion_check_points(i + 1, c);
 			/* what rubric_evaluate() finds, found on the way */
 			largest = Max(largest, c->weight);
@@ -1860,7 +1862,7 @@ rubric_add(RubricSummary *s, const Scored *x)
 		count_added(&CRITERION_COUNTS(s)[i], RUBRIC_TYPE_NAME);
 		sum_add(&CRITERION_SUMS(s)[i], criterion_units(&x->c[i]));
 	}
-	for (int k = 0; k < s->sections; k++)
+	for (int k = 0; x->section_units != NULL && k < s->sections; k++)
 	{
 		if (x->section_units[k] < 0)
 			continue;
@@ -1929,7 +1931,7 @@ rubric_take(RubricSummary *s, const Scored *x)
 		take_counts(&CRITERION_COUNTS(s)[i], &one, 1, what);
 		take_sums(&CRITERION_SUMS(s)[i], &criterion, 1, what);
 	}
-	for (int k = 0; k < s->sections; k++)
+	for (int k = 0; x->section_units != NULL && k < s->sections; k++)
 	{
 		int128		section = x->section_units[k];
 
