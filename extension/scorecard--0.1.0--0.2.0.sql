@@ -5,6 +5,29 @@
 \echo Use "ALTER EXTENSION scorecard UPDATE TO '0.2.0'" to load this file. \quit
 
 --------------------------------------------------------------------------
+-- duration_summary: sparse or dense bucket counts (stored layout 2)
+--------------------------------------------------------------------------
+
+-- A value stored by 0.1.0 (layout 1, dense counts only) is converted to
+-- the current layout whenever it is read; equality compares the converted
+-- bytes, so an old value equals the same summary computed now.
+CREATE OR REPLACE FUNCTION duration_summary_eq(duration_summary, duration_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'duration_summary_eq' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION duration_summary_ne(duration_summary, duration_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'duration_summary_ne' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+-- The state sizes the planner assumes for a hash aggregate: an agent-day's
+-- durations take a few hundred bytes, a month's rollup about a kilobyte.
+-- ALTER AGGREGATE cannot set them, and dropping the aggregates would drop
+-- the views that use them, so the catalog is updated in place (the script
+-- runs as a superuser: the extension is trusted).
+UPDATE pg_catalog.pg_aggregate SET aggtransspace = 256, aggmtransspace = 256
+WHERE aggfnoid IN ('aht_agg(double precision)'::regprocedure,
+				   'aht_agg(interval)'::regprocedure);
+UPDATE pg_catalog.pg_aggregate SET aggtransspace = 1024, aggmtransspace = 1024
+WHERE aggfnoid = 'rollup(duration_summary)'::regprocedure;
+
+--------------------------------------------------------------------------
 -- business_calendar: opening hours in a time zone, with closed dates;
 -- business_duration and business_deadline count open time
 --------------------------------------------------------------------------

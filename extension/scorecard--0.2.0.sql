@@ -843,9 +843,12 @@ COMMENT ON FUNCTION duration_summary_out(duration_summary) IS 'text output of du
 COMMENT ON FUNCTION duration_summary_recv(internal) IS 'binary input of duration_summary';
 COMMENT ON FUNCTION duration_summary_send(duration_summary) IS 'binary output of duration_summary';
 
--- A duration summary varies in size (its bucket counts), up to a few kB, so
--- unlike the fixed-size summaries it may be compressed when stored
--- (STORAGE main); readers detoast it.
+-- A duration summary varies in size (its bucket counts, sparse or dense,
+-- whichever is smaller), from 80 bytes up to a few kB, so unlike the
+-- fixed-size summaries it may be compressed when stored (STORAGE main);
+-- readers detoast it.  The aggregates declare the state sizes they
+-- typically reach (SSPACE): an agent-day's durations take a few hundred
+-- bytes, a month's rollup about a kilobyte.
 CREATE TYPE duration_summary (
 	INPUT = duration_summary_in,
 	OUTPUT = duration_summary_out,
@@ -894,11 +897,13 @@ COMMENT ON FUNCTION duration_summary_final(duration_summary) IS
 CREATE AGGREGATE aht_agg(double precision) (
 	SFUNC = aht_agg_trans,
 	STYPE = duration_summary,
+	SSPACE = 256,
 	FINALFUNC = duration_summary_final,
 	COMBINEFUNC = duration_summary_merge,
 	MSFUNC = aht_agg_trans,
 	MINVFUNC = aht_agg_inverse,
 	MSTYPE = duration_summary,
+	MSSPACE = 256,
 	-- A moving aggregate's state must never be NULL, so it starts empty.
 	MINITCOND = 'v1 zeros=0 min=0 max=0 sum=0 sum_squares=0 first_bucket=0 counts=',
 	MFINALFUNC = duration_summary_final,
@@ -910,11 +915,13 @@ COMMENT ON AGGREGATE aht_agg(double precision) IS
 CREATE AGGREGATE aht_agg(interval) (
 	SFUNC = aht_agg_trans,
 	STYPE = duration_summary,
+	SSPACE = 256,
 	FINALFUNC = duration_summary_final,
 	COMBINEFUNC = duration_summary_merge,
 	MSFUNC = aht_agg_trans,
 	MINVFUNC = aht_agg_inverse,
 	MSTYPE = duration_summary,
+	MSSPACE = 256,
 	MINITCOND = 'v1 zeros=0 min=0 max=0 sum=0 sum_squares=0 first_bucket=0 counts=',
 	MFINALFUNC = duration_summary_final,
 	PARALLEL = SAFE
@@ -925,11 +932,13 @@ COMMENT ON AGGREGATE aht_agg(interval) IS
 CREATE AGGREGATE rollup(duration_summary) (
 	SFUNC = duration_summary_merge,
 	STYPE = duration_summary,
+	SSPACE = 1024,
 	FINALFUNC = duration_summary_final,
 	COMBINEFUNC = duration_summary_merge,
 	MSFUNC = duration_summary_merge,
 	MINVFUNC = duration_summary_unmerge,
 	MSTYPE = duration_summary,
+	MSSPACE = 1024,
 	MFINALFUNC = duration_summary_final,
 	PARALLEL = SAFE
 );
@@ -984,11 +993,11 @@ COMMENT ON CAST (duration_summary AS jsonb) IS
 	'every figure and count of a duration summary, for BI tools and exports';
 
 CREATE FUNCTION duration_summary_eq(duration_summary, duration_summary) RETURNS boolean
-	AS 'MODULE_PATHNAME', 'summary_eq' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'duration_summary_eq' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION duration_summary_eq(duration_summary, duration_summary) IS
 	'true when two duration summaries hold the same counts and sums';
 CREATE FUNCTION duration_summary_ne(duration_summary, duration_summary) RETURNS boolean
-	AS 'MODULE_PATHNAME', 'summary_ne' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'duration_summary_ne' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION duration_summary_ne(duration_summary, duration_summary) IS
 	'true when two duration summaries differ';
 CREATE OPERATOR = (
