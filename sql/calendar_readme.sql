@@ -1,4 +1,4 @@
--- The README's business-hours section, run as the README shows it: its
+-- The business-hours page, docs/calendar.md, run as the page shows it: its
 -- tables, its queries and their output.  The figures are worked out by hand
 -- in the comments.
 SET timezone = 'America/Chicago';

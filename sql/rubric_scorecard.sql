@@ -1,4 +1,4 @@
--- The README's QA scorecard, in both layouts: one row per evaluation with a
+-- docs/rubrics.md's QA scorecard, in both layouts: one row per evaluation with a
 -- column per criterion, and one row per answer pivoted with array_agg.
 SET extra_float_digits = 0;
 

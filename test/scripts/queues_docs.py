@@ -20,7 +20,7 @@ TESTED = ["expected/queues_docs.out", "expected/queue.out", "expected/attainment
 def main():
     pages = [("docs/queues.md", read("docs/queues.md"), 8),
              ("the README's section",
-              section(read("README.md"), "## Queues and one overall score"), 2)]
+              section(read("README.md"), "### Queues and one overall score"), 2)]
     for name, text, at_least in pages:
         check(text is not None, f"{name} exists")
         if text is None:
