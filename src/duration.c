@@ -72,11 +72,12 @@ typedef struct DurationSummary
 	 */
 } DurationSummary;
 
-/* A summary with room for one sparse bucket, for adding one duration. */
-typedef union OneBucket
+/* A sparse summary of one 64-bit count, laid out as any sparse summary. */
+typedef struct OneBucket
 {
 	DurationSummary summary;
-	char		bytes[sizeof(DurationSummary) + sizeof(int64) + sizeof(uint16)];
+	int64		count;			/* counts[0] */
+	uint16		bucket;			/* bucket numbers[0] */
 } OneBucket;
 
 #define PG_GETARG_DURATION(n) duration_for_read(fcinfo, (n))
@@ -308,15 +309,15 @@ not_held(void)
 }
 
 /*
- * The occupied buckets of a plus (or minus) those of b, either maybe NULL,
- * into buckets[] and counts[], which have room for both; returns how many.
+ * The occupied buckets of a plus (or minus) those of b into buckets[] and
+ * counts[], which have room for both; returns how many.
  */
 static int
 buckets_combined(const DurationSummary *a, const DurationSummary *b,
 				 bool subtract, int *buckets, int64 *counts)
 {
-	int			na = a ? a->buckets : 0;
-	int			nb = b ? b->buckets : 0;
+	int			na = a->buckets;
+	int			nb = b->buckets;
 	int			ka = 0,
 				kb = 0,
 				n = 0;
@@ -326,6 +327,8 @@ buckets_combined(const DurationSummary *a, const DurationSummary *b,
 		int			ia = ka < na ? bucket_at(a, ka) : INT_MAX;
 		int			ib = kb < nb ? bucket_at(b, kb) : INT_MAX;
 		int			bucket = Min(ia, ib);
+
+		/* cppcheck-suppress knownConditionTrueFalse ; it is true when ia <= ib */
 		int64		count = ia == bucket ? bucket_count(a, ka++) : 0;
 		int64		other = ib == bucket ? bucket_count(b, kb++) : 0;
 
@@ -352,11 +355,21 @@ buckets_combined(const DurationSummary *a, const DurationSummary *b,
 static DurationSummary *
 duration_rebuilt(const DurationSummary *a, const DurationSummary *b, bool subtract)
 {
-	int			room = a->buckets + (b ? b->buckets : 0) + 1;
-	int		   *buckets = palloc(sizeof(int) * room);
-	int64	   *counts = palloc(sizeof(int64) * room);
-	int			n = buckets_combined(a, b, subtract, buckets, counts);
-	DurationSummary *s = duration_from_buckets(a, buckets, counts, n);
+	DurationSummary none;
+	int			room,
+				n;
+	int		   *buckets;
+	int64	   *counts;
+	DurationSummary *s;
+
+	memset(&none, 0, sizeof(none));
+	if (b == NULL)
+		b = &none;
+	room = a->buckets + b->buckets + 1;
+	buckets = palloc(sizeof(int) * room);
+	counts = palloc(sizeof(int64) * room);
+	n = buckets_combined(a, b, subtract, buckets, counts);
+	s = duration_from_buckets(a, buckets, counts, n);
 
 	pfree(buckets);
 	pfree(counts);
@@ -367,12 +380,15 @@ duration_rebuilt(const DurationSummary *a, const DurationSummary *b, bool subtra
 static const DurationSummary *
 one_bucket(OneBucket *b, int i)
 {
+	StaticAssertStmt(offsetof(OneBucket, count) == sizeof(DurationSummary) &&
+					 offsetof(OneBucket, bucket) == sizeof(DurationSummary) + sizeof(int64),
+					 "OneBucket is laid out as a sparse summary");
 	memset(b, 0, sizeof(OneBucket));
 	b->summary.header.kind = DURATION_SPARSE;
 	b->summary.header.scale = 8;
 	b->summary.buckets = 1;
-	counts64(&b->summary)[0] = 1;
-	sparse_buckets(&b->summary)[0] = (uint16) i;
+	b->count = 1;
+	b->bucket = (uint16) i;
 	return &b->summary;
 }
 
@@ -737,18 +753,24 @@ duration_unmerge(DurationSummary *a, const DurationSummary *b)
 }
 
 /*
- * Sample variance in microseconds squared, for at least 2 durations.  With
+ * Sample variance in microseconds squared (0 for fewer than 2 durations).  With
  * the mean split as q + r/n, sum (x - q)^2 = S2 - q (S1 + r) is an exact
  * integer, and sum (x - mean)^2 is that less r^2/n.
  */
 static double
 duration_variance(const DurationSummary *s)
 {
-	int128		q = s->sum / s->responses;
-	int128		r = s->sum % s->responses;
-	int128		around_q = s->sum_squares - q * (s->sum + r);
-	double		squares = (double) around_q - (double) r * ((double) r / (double) s->responses);
+	int128		q,
+				r,
+				around_q;
+	double		squares;
 
+	if (s->responses < 2)
+		return 0.0;
+	q = s->sum / s->responses;
+	r = s->sum % s->responses;
+	around_q = s->sum_squares - q * (s->sum + r);
+	squares = (double) around_q - (double) r * ((double) r / (double) s->responses);
 	return Max(squares, 0.0) / (double) (s->responses - 1);
 }
 
