@@ -17,11 +17,12 @@ CREATE OR REPLACE FUNCTION duration_summary_ne(duration_summary, duration_summar
 	AS 'MODULE_PATHNAME', 'duration_summary_ne' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 -- The state sizes the planner assumes for a hash aggregate: an agent-day's
--- durations take a few hundred bytes, a month's rollup about a kilobyte.
+-- durations take about 350 bytes (bench/run), a month's rollup about a
+-- kilobyte.
 -- ALTER AGGREGATE cannot set them, and dropping the aggregates would drop
 -- the views that use them, so the catalog is updated in place (the script
 -- runs as a superuser: the extension is trusted).
-UPDATE pg_catalog.pg_aggregate SET aggtransspace = 256, aggmtransspace = 256
+UPDATE pg_catalog.pg_aggregate SET aggtransspace = 352, aggmtransspace = 352
 WHERE aggfnoid IN ('aht_agg(double precision)'::regprocedure,
 				   'aht_agg(interval)'::regprocedure);
 UPDATE pg_catalog.pg_aggregate SET aggtransspace = 1024, aggmtransspace = 1024
