@@ -265,6 +265,19 @@ SELECT pg_temp.measure('queue service level, abandonment, ASA over all rows', 'F
 	'SELECT count(wait) FROM bench_calls',
 	:runs);
 
+-- The operator classes: DISTINCT on a summary column of the daily view
+-- (one row per agent-day), hashed and sorted, against DISTINCT over the
+-- text form, which is what a user had to write before them.
+SELECT pg_temp.measure('DISTINCT nps_summary, hashed', 'DISTINCT over s::text',
+	'SELECT count(*) FROM (SELECT DISTINCT nps FROM bench_agent_daily) d',
+	'SELECT count(*) FROM (SELECT DISTINCT nps::text FROM bench_agent_daily) d',
+	NULL, :runs);
+SELECT pg_temp.measure('DISTINCT duration_summary, sorted', 'DISTINCT over s::text',
+	'SELECT count(*) FROM (SELECT DISTINCT aht FROM bench_agent_daily) d',
+	'SELECT count(*) FROM (SELECT DISTINCT aht::text FROM bench_agent_daily) d',
+	NULL, :runs, 'max_parallel_workers_per_gather=0;enable_hashagg=off',
+	'max_parallel_workers_per_gather=0;enable_hashagg=off');
+
 \o
 \echo
 \echo 'scorecard against its baseline (and the floor, count(col) over the same rows); medians of interleaved runs'

@@ -37,7 +37,7 @@ CREATE TABLE interactions (
     resolved_first_contact boolean NOT NULL,
     nps_score integer CHECK (nps_score BETWEEN 0 AND 10),    -- NULL: not answered
     csat_rating integer CHECK (csat_rating BETWEEN 1 AND 5),  -- NULL: not answered
-    ces_rating integer CHECK (ces_rating BETWEEN 1 AND 7)     -- NULL: not answered
+    ces_rating integer CHECK (ces_rating BETWEEN 1 AND 7)     -- 7: very easy; NULL: not answered
 );
 
 INSERT INTO interactions (agent_id, channel, created_at, handle_seconds,
@@ -82,7 +82,10 @@ FROM (
                                                    THEN 18 + floor(random() * 12)::integer
                                                         + 0 * a.agent_id
                                                    ELSE 0 END) AS k
-        CROSS JOIN LATERAL (SELECT random() AS r_channel OFFSET 0) c
+        -- one channel draw per contact: naming k makes the subquery run
+        -- for each row (uncorrelated, it ran once and made every contact
+        -- the same channel)
+        CROSS JOIN LATERAL (SELECT random() + 0 * k AS r_channel OFFSET 0) c
     ) draws
 ) shaped;
 

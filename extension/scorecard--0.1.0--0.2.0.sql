@@ -29,6 +29,407 @@ UPDATE pg_catalog.pg_aggregate SET aggtransspace = 1024, aggmtransspace = 1024
 WHERE aggfnoid = 'rollup(duration_summary)'::regprocedure;
 
 --------------------------------------------------------------------------
+-- Sort support shared by the btree operator classes of every summary type
+-- (and business_calendar): one comparator over the canonical stored form.
+--------------------------------------------------------------------------
+
+CREATE FUNCTION summary_sortsupport(internal) RETURNS void
+	AS 'MODULE_PATHNAME', 'summary_sortsupport' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION summary_sortsupport(internal) IS
+	'btree sort support of every summary type: compares stored forms without a call per pair';
+
+--------------------------------------------------------------------------
+-- nps_summary: btree and hash operator classes
+--------------------------------------------------------------------------
+
+-- = now hashes and merges.  ALTER OPERATOR sets neither before
+-- PostgreSQL 17, so the catalog is updated as CREATE OPERATOR would set it.
+UPDATE pg_catalog.pg_operator SET oprcanhash = true, oprcanmerge = true
+	WHERE oid = '=(nps_summary, nps_summary)'::pg_catalog.regoperator;
+
+-- Order and hash of nps_summary: the operator classes that DISTINCT, GROUP BY,
+-- UNION, ORDER BY, merge and hash joins and indexes use.  The order is
+-- the one of every summary type (summary.c): a shorter stored value first,
+-- then the first differing byte; consistent with =, not by any figure.
+CREATE FUNCTION nps_summary_lt(nps_summary, nps_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_lt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_summary_lt(nps_summary, nps_summary) IS
+	'true when the first nps_summary sorts before the second in the stored-form order';
+CREATE FUNCTION nps_summary_le(nps_summary, nps_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_le' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_summary_le(nps_summary, nps_summary) IS
+	'true when the first nps_summary sorts before or equals the second in the stored-form order';
+CREATE FUNCTION nps_summary_gt(nps_summary, nps_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_gt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_summary_gt(nps_summary, nps_summary) IS
+	'true when the first nps_summary sorts after the second in the stored-form order';
+CREATE FUNCTION nps_summary_ge(nps_summary, nps_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_ge' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_summary_ge(nps_summary, nps_summary) IS
+	'true when the first nps_summary sorts after or equals the second in the stored-form order';
+CREATE FUNCTION nps_summary_cmp(nps_summary, nps_summary) RETURNS integer
+	AS 'MODULE_PATHNAME', 'summary_cmp' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_summary_cmp(nps_summary, nps_summary) IS
+	'btree support: -1, 0 or 1 as the first nps_summary sorts before, with or after the second';
+CREATE FUNCTION nps_summary_hash(nps_summary) RETURNS integer
+	AS 'MODULE_PATHNAME', 'summary_hash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_summary_hash(nps_summary) IS 'hash support: hash of the stored form';
+CREATE FUNCTION nps_summary_hash_extended(nps_summary, bigint) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'summary_hash_extended' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_summary_hash_extended(nps_summary, bigint) IS
+	'hash support: seeded 64-bit hash of the stored form, for hash partitioning';
+CREATE OPERATOR < (
+	LEFTARG = nps_summary, RIGHTARG = nps_summary, PROCEDURE = nps_summary_lt,
+	COMMUTATOR = >, NEGATOR = >=, RESTRICT = scalarltsel, JOIN = scalarltjoinsel
+);
+CREATE OPERATOR <= (
+	LEFTARG = nps_summary, RIGHTARG = nps_summary, PROCEDURE = nps_summary_le,
+	COMMUTATOR = >=, NEGATOR = >, RESTRICT = scalarlesel, JOIN = scalarlejoinsel
+);
+CREATE OPERATOR > (
+	LEFTARG = nps_summary, RIGHTARG = nps_summary, PROCEDURE = nps_summary_gt,
+	COMMUTATOR = <, NEGATOR = <=, RESTRICT = scalargtsel, JOIN = scalargtjoinsel
+);
+CREATE OPERATOR >= (
+	LEFTARG = nps_summary, RIGHTARG = nps_summary, PROCEDURE = nps_summary_ge,
+	COMMUTATOR = <=, NEGATOR = <, RESTRICT = scalargesel, JOIN = scalargejoinsel
+);
+COMMENT ON OPERATOR < (nps_summary, nps_summary) IS 'sorts before, in the stored-form order';
+COMMENT ON OPERATOR <= (nps_summary, nps_summary) IS 'sorts before or equals, in the stored-form order';
+COMMENT ON OPERATOR > (nps_summary, nps_summary) IS 'sorts after, in the stored-form order';
+COMMENT ON OPERATOR >= (nps_summary, nps_summary) IS 'sorts after or equals, in the stored-form order';
+CREATE OPERATOR CLASS nps_summary_ops DEFAULT FOR TYPE nps_summary USING btree AS
+	OPERATOR 1 <, OPERATOR 2 <=, OPERATOR 3 =, OPERATOR 4 >=, OPERATOR 5 >,
+	FUNCTION 1 nps_summary_cmp(nps_summary, nps_summary),
+	FUNCTION 2 summary_sortsupport(internal);
+CREATE OPERATOR CLASS nps_summary_ops DEFAULT FOR TYPE nps_summary USING hash AS
+	OPERATOR 1 =,
+	FUNCTION 1 nps_summary_hash(nps_summary),
+	FUNCTION 2 nps_summary_hash_extended(nps_summary, bigint);
+COMMENT ON OPERATOR CLASS nps_summary_ops USING btree IS 'ordering of nps_summary, by its stored form';
+COMMENT ON OPERATOR FAMILY nps_summary_ops USING btree IS 'ordering of nps_summary, by its stored form';
+COMMENT ON OPERATOR CLASS nps_summary_ops USING hash IS 'hashing of nps_summary, by its stored form';
+COMMENT ON OPERATOR FAMILY nps_summary_ops USING hash IS 'hashing of nps_summary, by its stored form';
+
+--------------------------------------------------------------------------
+-- rating_summary: btree and hash operator classes
+--------------------------------------------------------------------------
+
+-- = now hashes and merges.  ALTER OPERATOR sets neither before
+-- PostgreSQL 17, so the catalog is updated as CREATE OPERATOR would set it.
+UPDATE pg_catalog.pg_operator SET oprcanhash = true, oprcanmerge = true
+	WHERE oid = '=(rating_summary, rating_summary)'::pg_catalog.regoperator;
+
+-- Order and hash of rating_summary: the operator classes that DISTINCT, GROUP BY,
+-- UNION, ORDER BY, merge and hash joins and indexes use.  The order is
+-- the one of every summary type (summary.c): a shorter stored value first,
+-- then the first differing byte; consistent with =, not by any figure.
+CREATE FUNCTION rating_summary_lt(rating_summary, rating_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_lt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rating_summary_lt(rating_summary, rating_summary) IS
+	'true when the first rating_summary sorts before the second in the stored-form order';
+CREATE FUNCTION rating_summary_le(rating_summary, rating_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_le' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rating_summary_le(rating_summary, rating_summary) IS
+	'true when the first rating_summary sorts before or equals the second in the stored-form order';
+CREATE FUNCTION rating_summary_gt(rating_summary, rating_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_gt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rating_summary_gt(rating_summary, rating_summary) IS
+	'true when the first rating_summary sorts after the second in the stored-form order';
+CREATE FUNCTION rating_summary_ge(rating_summary, rating_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_ge' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rating_summary_ge(rating_summary, rating_summary) IS
+	'true when the first rating_summary sorts after or equals the second in the stored-form order';
+CREATE FUNCTION rating_summary_cmp(rating_summary, rating_summary) RETURNS integer
+	AS 'MODULE_PATHNAME', 'summary_cmp' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rating_summary_cmp(rating_summary, rating_summary) IS
+	'btree support: -1, 0 or 1 as the first rating_summary sorts before, with or after the second';
+CREATE FUNCTION rating_summary_hash(rating_summary) RETURNS integer
+	AS 'MODULE_PATHNAME', 'summary_hash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rating_summary_hash(rating_summary) IS 'hash support: hash of the stored form';
+CREATE FUNCTION rating_summary_hash_extended(rating_summary, bigint) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'summary_hash_extended' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rating_summary_hash_extended(rating_summary, bigint) IS
+	'hash support: seeded 64-bit hash of the stored form, for hash partitioning';
+CREATE OPERATOR < (
+	LEFTARG = rating_summary, RIGHTARG = rating_summary, PROCEDURE = rating_summary_lt,
+	COMMUTATOR = >, NEGATOR = >=, RESTRICT = scalarltsel, JOIN = scalarltjoinsel
+);
+CREATE OPERATOR <= (
+	LEFTARG = rating_summary, RIGHTARG = rating_summary, PROCEDURE = rating_summary_le,
+	COMMUTATOR = >=, NEGATOR = >, RESTRICT = scalarlesel, JOIN = scalarlejoinsel
+);
+CREATE OPERATOR > (
+	LEFTARG = rating_summary, RIGHTARG = rating_summary, PROCEDURE = rating_summary_gt,
+	COMMUTATOR = <, NEGATOR = <=, RESTRICT = scalargtsel, JOIN = scalargtjoinsel
+);
+CREATE OPERATOR >= (
+	LEFTARG = rating_summary, RIGHTARG = rating_summary, PROCEDURE = rating_summary_ge,
+	COMMUTATOR = <=, NEGATOR = <, RESTRICT = scalargesel, JOIN = scalargejoinsel
+);
+COMMENT ON OPERATOR < (rating_summary, rating_summary) IS 'sorts before, in the stored-form order';
+COMMENT ON OPERATOR <= (rating_summary, rating_summary) IS 'sorts before or equals, in the stored-form order';
+COMMENT ON OPERATOR > (rating_summary, rating_summary) IS 'sorts after, in the stored-form order';
+COMMENT ON OPERATOR >= (rating_summary, rating_summary) IS 'sorts after or equals, in the stored-form order';
+CREATE OPERATOR CLASS rating_summary_ops DEFAULT FOR TYPE rating_summary USING btree AS
+	OPERATOR 1 <, OPERATOR 2 <=, OPERATOR 3 =, OPERATOR 4 >=, OPERATOR 5 >,
+	FUNCTION 1 rating_summary_cmp(rating_summary, rating_summary),
+	FUNCTION 2 summary_sortsupport(internal);
+CREATE OPERATOR CLASS rating_summary_ops DEFAULT FOR TYPE rating_summary USING hash AS
+	OPERATOR 1 =,
+	FUNCTION 1 rating_summary_hash(rating_summary),
+	FUNCTION 2 rating_summary_hash_extended(rating_summary, bigint);
+COMMENT ON OPERATOR CLASS rating_summary_ops USING btree IS 'ordering of rating_summary, by its stored form';
+COMMENT ON OPERATOR FAMILY rating_summary_ops USING btree IS 'ordering of rating_summary, by its stored form';
+COMMENT ON OPERATOR CLASS rating_summary_ops USING hash IS 'hashing of rating_summary, by its stored form';
+COMMENT ON OPERATOR FAMILY rating_summary_ops USING hash IS 'hashing of rating_summary, by its stored form';
+
+--------------------------------------------------------------------------
+-- rate_summary: btree and hash operator classes
+--------------------------------------------------------------------------
+
+-- = now hashes and merges.  ALTER OPERATOR sets neither before
+-- PostgreSQL 17, so the catalog is updated as CREATE OPERATOR would set it.
+UPDATE pg_catalog.pg_operator SET oprcanhash = true, oprcanmerge = true
+	WHERE oid = '=(rate_summary, rate_summary)'::pg_catalog.regoperator;
+
+-- Order and hash of rate_summary: the operator classes that DISTINCT, GROUP BY,
+-- UNION, ORDER BY, merge and hash joins and indexes use.  The order is
+-- the one of every summary type (summary.c): a shorter stored value first,
+-- then the first differing byte; consistent with =, not by any figure.
+CREATE FUNCTION rate_summary_lt(rate_summary, rate_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_lt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rate_summary_lt(rate_summary, rate_summary) IS
+	'true when the first rate_summary sorts before the second in the stored-form order';
+CREATE FUNCTION rate_summary_le(rate_summary, rate_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_le' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rate_summary_le(rate_summary, rate_summary) IS
+	'true when the first rate_summary sorts before or equals the second in the stored-form order';
+CREATE FUNCTION rate_summary_gt(rate_summary, rate_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_gt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rate_summary_gt(rate_summary, rate_summary) IS
+	'true when the first rate_summary sorts after the second in the stored-form order';
+CREATE FUNCTION rate_summary_ge(rate_summary, rate_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_ge' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rate_summary_ge(rate_summary, rate_summary) IS
+	'true when the first rate_summary sorts after or equals the second in the stored-form order';
+CREATE FUNCTION rate_summary_cmp(rate_summary, rate_summary) RETURNS integer
+	AS 'MODULE_PATHNAME', 'summary_cmp' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rate_summary_cmp(rate_summary, rate_summary) IS
+	'btree support: -1, 0 or 1 as the first rate_summary sorts before, with or after the second';
+CREATE FUNCTION rate_summary_hash(rate_summary) RETURNS integer
+	AS 'MODULE_PATHNAME', 'summary_hash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rate_summary_hash(rate_summary) IS 'hash support: hash of the stored form';
+CREATE FUNCTION rate_summary_hash_extended(rate_summary, bigint) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'summary_hash_extended' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rate_summary_hash_extended(rate_summary, bigint) IS
+	'hash support: seeded 64-bit hash of the stored form, for hash partitioning';
+CREATE OPERATOR < (
+	LEFTARG = rate_summary, RIGHTARG = rate_summary, PROCEDURE = rate_summary_lt,
+	COMMUTATOR = >, NEGATOR = >=, RESTRICT = scalarltsel, JOIN = scalarltjoinsel
+);
+CREATE OPERATOR <= (
+	LEFTARG = rate_summary, RIGHTARG = rate_summary, PROCEDURE = rate_summary_le,
+	COMMUTATOR = >=, NEGATOR = >, RESTRICT = scalarlesel, JOIN = scalarlejoinsel
+);
+CREATE OPERATOR > (
+	LEFTARG = rate_summary, RIGHTARG = rate_summary, PROCEDURE = rate_summary_gt,
+	COMMUTATOR = <, NEGATOR = <=, RESTRICT = scalargtsel, JOIN = scalargtjoinsel
+);
+CREATE OPERATOR >= (
+	LEFTARG = rate_summary, RIGHTARG = rate_summary, PROCEDURE = rate_summary_ge,
+	COMMUTATOR = <=, NEGATOR = <, RESTRICT = scalargesel, JOIN = scalargejoinsel
+);
+COMMENT ON OPERATOR < (rate_summary, rate_summary) IS 'sorts before, in the stored-form order';
+COMMENT ON OPERATOR <= (rate_summary, rate_summary) IS 'sorts before or equals, in the stored-form order';
+COMMENT ON OPERATOR > (rate_summary, rate_summary) IS 'sorts after, in the stored-form order';
+COMMENT ON OPERATOR >= (rate_summary, rate_summary) IS 'sorts after or equals, in the stored-form order';
+CREATE OPERATOR CLASS rate_summary_ops DEFAULT FOR TYPE rate_summary USING btree AS
+	OPERATOR 1 <, OPERATOR 2 <=, OPERATOR 3 =, OPERATOR 4 >=, OPERATOR 5 >,
+	FUNCTION 1 rate_summary_cmp(rate_summary, rate_summary),
+	FUNCTION 2 summary_sortsupport(internal);
+CREATE OPERATOR CLASS rate_summary_ops DEFAULT FOR TYPE rate_summary USING hash AS
+	OPERATOR 1 =,
+	FUNCTION 1 rate_summary_hash(rate_summary),
+	FUNCTION 2 rate_summary_hash_extended(rate_summary, bigint);
+COMMENT ON OPERATOR CLASS rate_summary_ops USING btree IS 'ordering of rate_summary, by its stored form';
+COMMENT ON OPERATOR FAMILY rate_summary_ops USING btree IS 'ordering of rate_summary, by its stored form';
+COMMENT ON OPERATOR CLASS rate_summary_ops USING hash IS 'hashing of rate_summary, by its stored form';
+COMMENT ON OPERATOR FAMILY rate_summary_ops USING hash IS 'hashing of rate_summary, by its stored form';
+
+--------------------------------------------------------------------------
+-- rubric_summary: btree and hash operator classes
+--------------------------------------------------------------------------
+
+-- = now hashes and merges.  ALTER OPERATOR sets neither before
+-- PostgreSQL 17, so the catalog is updated as CREATE OPERATOR would set it.
+UPDATE pg_catalog.pg_operator SET oprcanhash = true, oprcanmerge = true
+	WHERE oid = '=(rubric_summary, rubric_summary)'::pg_catalog.regoperator;
+
+-- Order and hash of rubric_summary: the operator classes that DISTINCT, GROUP BY,
+-- UNION, ORDER BY, merge and hash joins and indexes use.  The order is
+-- the one of every summary type (summary.c): a shorter stored value first,
+-- then the first differing byte; consistent with =, not by any figure.
+CREATE FUNCTION rubric_summary_lt(rubric_summary, rubric_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_lt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rubric_summary_lt(rubric_summary, rubric_summary) IS
+	'true when the first rubric_summary sorts before the second in the stored-form order';
+CREATE FUNCTION rubric_summary_le(rubric_summary, rubric_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_le' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rubric_summary_le(rubric_summary, rubric_summary) IS
+	'true when the first rubric_summary sorts before or equals the second in the stored-form order';
+CREATE FUNCTION rubric_summary_gt(rubric_summary, rubric_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_gt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rubric_summary_gt(rubric_summary, rubric_summary) IS
+	'true when the first rubric_summary sorts after the second in the stored-form order';
+CREATE FUNCTION rubric_summary_ge(rubric_summary, rubric_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_ge' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rubric_summary_ge(rubric_summary, rubric_summary) IS
+	'true when the first rubric_summary sorts after or equals the second in the stored-form order';
+CREATE FUNCTION rubric_summary_cmp(rubric_summary, rubric_summary) RETURNS integer
+	AS 'MODULE_PATHNAME', 'summary_cmp' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rubric_summary_cmp(rubric_summary, rubric_summary) IS
+	'btree support: -1, 0 or 1 as the first rubric_summary sorts before, with or after the second';
+CREATE FUNCTION rubric_summary_hash(rubric_summary) RETURNS integer
+	AS 'MODULE_PATHNAME', 'summary_hash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rubric_summary_hash(rubric_summary) IS 'hash support: hash of the stored form';
+CREATE FUNCTION rubric_summary_hash_extended(rubric_summary, bigint) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'summary_hash_extended' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rubric_summary_hash_extended(rubric_summary, bigint) IS
+	'hash support: seeded 64-bit hash of the stored form, for hash partitioning';
+CREATE OPERATOR < (
+	LEFTARG = rubric_summary, RIGHTARG = rubric_summary, PROCEDURE = rubric_summary_lt,
+	COMMUTATOR = >, NEGATOR = >=, RESTRICT = scalarltsel, JOIN = scalarltjoinsel
+);
+CREATE OPERATOR <= (
+	LEFTARG = rubric_summary, RIGHTARG = rubric_summary, PROCEDURE = rubric_summary_le,
+	COMMUTATOR = >=, NEGATOR = >, RESTRICT = scalarlesel, JOIN = scalarlejoinsel
+);
+CREATE OPERATOR > (
+	LEFTARG = rubric_summary, RIGHTARG = rubric_summary, PROCEDURE = rubric_summary_gt,
+	COMMUTATOR = <, NEGATOR = <=, RESTRICT = scalargtsel, JOIN = scalargtjoinsel
+);
+CREATE OPERATOR >= (
+	LEFTARG = rubric_summary, RIGHTARG = rubric_summary, PROCEDURE = rubric_summary_ge,
+	COMMUTATOR = <=, NEGATOR = <, RESTRICT = scalargesel, JOIN = scalargejoinsel
+);
+COMMENT ON OPERATOR < (rubric_summary, rubric_summary) IS 'sorts before, in the stored-form order';
+COMMENT ON OPERATOR <= (rubric_summary, rubric_summary) IS 'sorts before or equals, in the stored-form order';
+COMMENT ON OPERATOR > (rubric_summary, rubric_summary) IS 'sorts after, in the stored-form order';
+COMMENT ON OPERATOR >= (rubric_summary, rubric_summary) IS 'sorts after or equals, in the stored-form order';
+CREATE OPERATOR CLASS rubric_summary_ops DEFAULT FOR TYPE rubric_summary USING btree AS
+	OPERATOR 1 <, OPERATOR 2 <=, OPERATOR 3 =, OPERATOR 4 >=, OPERATOR 5 >,
+	FUNCTION 1 rubric_summary_cmp(rubric_summary, rubric_summary),
+	FUNCTION 2 summary_sortsupport(internal);
+CREATE OPERATOR CLASS rubric_summary_ops DEFAULT FOR TYPE rubric_summary USING hash AS
+	OPERATOR 1 =,
+	FUNCTION 1 rubric_summary_hash(rubric_summary),
+	FUNCTION 2 rubric_summary_hash_extended(rubric_summary, bigint);
+COMMENT ON OPERATOR CLASS rubric_summary_ops USING btree IS 'ordering of rubric_summary, by its stored form';
+COMMENT ON OPERATOR FAMILY rubric_summary_ops USING btree IS 'ordering of rubric_summary, by its stored form';
+COMMENT ON OPERATOR CLASS rubric_summary_ops USING hash IS 'hashing of rubric_summary, by its stored form';
+COMMENT ON OPERATOR FAMILY rubric_summary_ops USING hash IS 'hashing of rubric_summary, by its stored form';
+
+--------------------------------------------------------------------------
+-- duration_summary: btree and hash operator classes
+--------------------------------------------------------------------------
+
+-- = now hashes and merges.  ALTER OPERATOR sets neither before
+-- PostgreSQL 17, so the catalog is updated as CREATE OPERATOR would set it.
+UPDATE pg_catalog.pg_operator SET oprcanhash = true, oprcanmerge = true
+	WHERE oid = '=(duration_summary, duration_summary)'::pg_catalog.regoperator;
+
+-- Order and hash of duration_summary: the operator classes that DISTINCT, GROUP BY,
+-- UNION, ORDER BY, merge and hash joins and indexes use.  The order is
+-- the one of every summary type (summary.c): a shorter stored value first,
+-- then the first differing byte; consistent with =, not by any figure.
+CREATE FUNCTION duration_summary_lt(duration_summary, duration_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_lt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION duration_summary_lt(duration_summary, duration_summary) IS
+	'true when the first duration_summary sorts before the second in the stored-form order';
+CREATE FUNCTION duration_summary_le(duration_summary, duration_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_le' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION duration_summary_le(duration_summary, duration_summary) IS
+	'true when the first duration_summary sorts before or equals the second in the stored-form order';
+CREATE FUNCTION duration_summary_gt(duration_summary, duration_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_gt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION duration_summary_gt(duration_summary, duration_summary) IS
+	'true when the first duration_summary sorts after the second in the stored-form order';
+CREATE FUNCTION duration_summary_ge(duration_summary, duration_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_ge' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION duration_summary_ge(duration_summary, duration_summary) IS
+	'true when the first duration_summary sorts after or equals the second in the stored-form order';
+CREATE FUNCTION duration_summary_cmp(duration_summary, duration_summary) RETURNS integer
+	AS 'MODULE_PATHNAME', 'summary_cmp' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION duration_summary_cmp(duration_summary, duration_summary) IS
+	'btree support: -1, 0 or 1 as the first duration_summary sorts before, with or after the second';
+CREATE FUNCTION duration_summary_hash(duration_summary) RETURNS integer
+	AS 'MODULE_PATHNAME', 'summary_hash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION duration_summary_hash(duration_summary) IS 'hash support: hash of the stored form';
+CREATE FUNCTION duration_summary_hash_extended(duration_summary, bigint) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'summary_hash_extended' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION duration_summary_hash_extended(duration_summary, bigint) IS
+	'hash support: seeded 64-bit hash of the stored form, for hash partitioning';
+CREATE OPERATOR < (
+	LEFTARG = duration_summary, RIGHTARG = duration_summary, PROCEDURE = duration_summary_lt,
+	COMMUTATOR = >, NEGATOR = >=, RESTRICT = scalarltsel, JOIN = scalarltjoinsel
+);
+CREATE OPERATOR <= (
+	LEFTARG = duration_summary, RIGHTARG = duration_summary, PROCEDURE = duration_summary_le,
+	COMMUTATOR = >=, NEGATOR = >, RESTRICT = scalarlesel, JOIN = scalarlejoinsel
+);
+CREATE OPERATOR > (
+	LEFTARG = duration_summary, RIGHTARG = duration_summary, PROCEDURE = duration_summary_gt,
+	COMMUTATOR = <, NEGATOR = <=, RESTRICT = scalargtsel, JOIN = scalargtjoinsel
+);
+CREATE OPERATOR >= (
+	LEFTARG = duration_summary, RIGHTARG = duration_summary, PROCEDURE = duration_summary_ge,
+	COMMUTATOR = <=, NEGATOR = <, RESTRICT = scalargesel, JOIN = scalargejoinsel
+);
+COMMENT ON OPERATOR < (duration_summary, duration_summary) IS 'sorts before, in the stored-form order';
+COMMENT ON OPERATOR <= (duration_summary, duration_summary) IS 'sorts before or equals, in the stored-form order';
+COMMENT ON OPERATOR > (duration_summary, duration_summary) IS 'sorts after, in the stored-form order';
+COMMENT ON OPERATOR >= (duration_summary, duration_summary) IS 'sorts after or equals, in the stored-form order';
+CREATE OPERATOR CLASS duration_summary_ops DEFAULT FOR TYPE duration_summary USING btree AS
+	OPERATOR 1 <, OPERATOR 2 <=, OPERATOR 3 =, OPERATOR 4 >=, OPERATOR 5 >,
+	FUNCTION 1 duration_summary_cmp(duration_summary, duration_summary),
+	FUNCTION 2 summary_sortsupport(internal);
+CREATE OPERATOR CLASS duration_summary_ops DEFAULT FOR TYPE duration_summary USING hash AS
+	OPERATOR 1 =,
+	FUNCTION 1 duration_summary_hash(duration_summary),
+	FUNCTION 2 duration_summary_hash_extended(duration_summary, bigint);
+COMMENT ON OPERATOR CLASS duration_summary_ops USING btree IS 'ordering of duration_summary, by its stored form';
+COMMENT ON OPERATOR FAMILY duration_summary_ops USING btree IS 'ordering of duration_summary, by its stored form';
+COMMENT ON OPERATOR CLASS duration_summary_ops USING hash IS 'hashing of duration_summary, by its stored form';
+COMMENT ON OPERATOR FAMILY duration_summary_ops USING hash IS 'hashing of duration_summary, by its stored form';
+
+--------------------------------------------------------------------------
+-- Counts of a NULL summary are 0, as count() of no rows is; figures stay
+-- NULL.  The C functions return 0 for a NULL argument.
+--------------------------------------------------------------------------
+
+ALTER FUNCTION promoters(nps_summary) CALLED ON NULL INPUT;
+COMMENT ON FUNCTION promoters(nps_summary) IS 'number of answers of 9 or 10; 0 for NULL';
+ALTER FUNCTION passives(nps_summary) CALLED ON NULL INPUT;
+COMMENT ON FUNCTION passives(nps_summary) IS 'number of answers of 7 or 8; 0 for NULL';
+ALTER FUNCTION detractors(nps_summary) CALLED ON NULL INPUT;
+COMMENT ON FUNCTION detractors(nps_summary) IS 'number of answers from 0 to 6; 0 for NULL';
+ALTER FUNCTION responses(nps_summary) CALLED ON NULL INPUT;
+COMMENT ON FUNCTION responses(nps_summary) IS 'number of non-NULL answers; 0 for NULL';
+ALTER FUNCTION responses(rating_summary) CALLED ON NULL INPUT;
+COMMENT ON FUNCTION responses(rating_summary) IS 'number of non-NULL ratings; 0 for NULL';
+ALTER FUNCTION successes(rate_summary) CALLED ON NULL INPUT;
+COMMENT ON FUNCTION successes(rate_summary) IS 'number of true answers; 0 for NULL';
+ALTER FUNCTION responses(rate_summary) CALLED ON NULL INPUT;
+COMMENT ON FUNCTION responses(rate_summary) IS 'number of non-NULL answers; 0 for NULL';
+ALTER FUNCTION responses(rubric_summary) CALLED ON NULL INPUT;
+COMMENT ON FUNCTION responses(rubric_summary) IS 'number of scored evaluations; 0 for NULL';
+ALTER FUNCTION autofails(rubric_summary) CALLED ON NULL INPUT;
+COMMENT ON FUNCTION autofails(rubric_summary) IS 'number of evaluations failed by a critical criterion; 0 for NULL';
+ALTER FUNCTION responses(duration_summary) CALLED ON NULL INPUT;
+COMMENT ON FUNCTION responses(duration_summary) IS 'number of non-NULL durations; 0 for NULL';
+
+--------------------------------------------------------------------------
 -- business_calendar: opening hours in a time zone, with closed dates;
 -- business_duration and business_deadline count open time
 --------------------------------------------------------------------------
@@ -84,7 +485,8 @@ COMMENT ON FUNCTION business_calendar_ne(business_calendar, business_calendar) I
 	'true when two calendars differ';
 CREATE OPERATOR = (
 	LEFTARG = business_calendar, RIGHTARG = business_calendar, PROCEDURE = business_calendar_eq,
-	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel
+	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel,
+	HASHES, MERGES
 );
 COMMENT ON OPERATOR = (business_calendar, business_calendar) IS 'same zone, opening hours and closed dates';
 CREATE OPERATOR <> (
@@ -92,6 +494,150 @@ CREATE OPERATOR <> (
 	COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel
 );
 COMMENT ON OPERATOR <> (business_calendar, business_calendar) IS 'different zone, opening hours or closed dates';
+
+-- Order and hash of business_calendar: the operator classes that DISTINCT, GROUP BY,
+-- UNION, ORDER BY, merge and hash joins and indexes use.  The order is
+-- the one of every summary type (summary.c): a shorter stored value first,
+-- then the first differing byte; consistent with =, not by any figure.
+CREATE FUNCTION business_calendar_lt(business_calendar, business_calendar) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_lt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION business_calendar_lt(business_calendar, business_calendar) IS
+	'true when the first business_calendar sorts before the second in the stored-form order';
+CREATE FUNCTION business_calendar_le(business_calendar, business_calendar) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_le' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION business_calendar_le(business_calendar, business_calendar) IS
+	'true when the first business_calendar sorts before or equals the second in the stored-form order';
+CREATE FUNCTION business_calendar_gt(business_calendar, business_calendar) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_gt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION business_calendar_gt(business_calendar, business_calendar) IS
+	'true when the first business_calendar sorts after the second in the stored-form order';
+CREATE FUNCTION business_calendar_ge(business_calendar, business_calendar) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_ge' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION business_calendar_ge(business_calendar, business_calendar) IS
+	'true when the first business_calendar sorts after or equals the second in the stored-form order';
+CREATE FUNCTION business_calendar_cmp(business_calendar, business_calendar) RETURNS integer
+	AS 'MODULE_PATHNAME', 'summary_cmp' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION business_calendar_cmp(business_calendar, business_calendar) IS
+	'btree support: -1, 0 or 1 as the first business_calendar sorts before, with or after the second';
+CREATE FUNCTION business_calendar_hash(business_calendar) RETURNS integer
+	AS 'MODULE_PATHNAME', 'summary_hash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION business_calendar_hash(business_calendar) IS 'hash support: hash of the stored form';
+CREATE FUNCTION business_calendar_hash_extended(business_calendar, bigint) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'summary_hash_extended' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION business_calendar_hash_extended(business_calendar, bigint) IS
+	'hash support: seeded 64-bit hash of the stored form, for hash partitioning';
+CREATE OPERATOR < (
+	LEFTARG = business_calendar, RIGHTARG = business_calendar, PROCEDURE = business_calendar_lt,
+	COMMUTATOR = >, NEGATOR = >=, RESTRICT = scalarltsel, JOIN = scalarltjoinsel
+);
+CREATE OPERATOR <= (
+	LEFTARG = business_calendar, RIGHTARG = business_calendar, PROCEDURE = business_calendar_le,
+	COMMUTATOR = >=, NEGATOR = >, RESTRICT = scalarlesel, JOIN = scalarlejoinsel
+);
+CREATE OPERATOR > (
+	LEFTARG = business_calendar, RIGHTARG = business_calendar, PROCEDURE = business_calendar_gt,
+	COMMUTATOR = <, NEGATOR = <=, RESTRICT = scalargtsel, JOIN = scalargtjoinsel
+);
+CREATE OPERATOR >= (
+	LEFTARG = business_calendar, RIGHTARG = business_calendar, PROCEDURE = business_calendar_ge,
+	COMMUTATOR = <=, NEGATOR = <, RESTRICT = scalargesel, JOIN = scalargejoinsel
+);
+COMMENT ON OPERATOR < (business_calendar, business_calendar) IS 'sorts before, in the stored-form order';
+COMMENT ON OPERATOR <= (business_calendar, business_calendar) IS 'sorts before or equals, in the stored-form order';
+COMMENT ON OPERATOR > (business_calendar, business_calendar) IS 'sorts after, in the stored-form order';
+COMMENT ON OPERATOR >= (business_calendar, business_calendar) IS 'sorts after or equals, in the stored-form order';
+CREATE OPERATOR CLASS business_calendar_ops DEFAULT FOR TYPE business_calendar USING btree AS
+	OPERATOR 1 <, OPERATOR 2 <=, OPERATOR 3 =, OPERATOR 4 >=, OPERATOR 5 >,
+	FUNCTION 1 business_calendar_cmp(business_calendar, business_calendar),
+	FUNCTION 2 summary_sortsupport(internal);
+CREATE OPERATOR CLASS business_calendar_ops DEFAULT FOR TYPE business_calendar USING hash AS
+	OPERATOR 1 =,
+	FUNCTION 1 business_calendar_hash(business_calendar),
+	FUNCTION 2 business_calendar_hash_extended(business_calendar, bigint);
+COMMENT ON OPERATOR CLASS business_calendar_ops USING btree IS 'ordering of business_calendar, by its stored form';
+COMMENT ON OPERATOR FAMILY business_calendar_ops USING btree IS 'ordering of business_calendar, by its stored form';
+COMMENT ON OPERATOR CLASS business_calendar_ops USING hash IS 'hashing of business_calendar, by its stored form';
+COMMENT ON OPERATOR FAMILY business_calendar_ops USING hash IS 'hashing of business_calendar, by its stored form';
+
+--------------------------------------------------------------------------
+-- rating_summary: the direction of a CES scale
+--
+-- A CES summary records which end of its scale is easy, in its kind byte:
+-- 0.1.0 wrote every CES summary as kind 2, which now reads as
+-- lower_is_easier = false, what 0.1.0 assumed, so stored values, their v1
+-- text and binary forms and 0.1.0's on-disk layout read as they did, and
+-- keep their status() (higher is better) and their figures.  From this
+-- update on, ces_agg(rating) and ces_agg(rating, scale_max) count lower as
+-- easier; a materialized view over them refreshes into lower-is-easier
+-- summaries, which rollup() and the comparisons refuse to mix with the old
+-- ones (22023): rebuild such a view from raw rows, or use
+-- ces_agg(rating, scale_max, lower_is_easier => false) to keep 0.1.0's
+-- meaning.  Text and binary output is now version 2, which carries
+-- lower_is_easier; version 1 input is still read.
+--------------------------------------------------------------------------
+
+-- The transition functions of 0.1.0's ces_agg switch to the directed one
+-- (the C function ces_agg_trans keeps 0.1.0's behaviour for databases not
+-- yet updated).  Their moving-aggregate MINITCOND stays: an empty state
+-- takes the direction of the first rating it counts.
+CREATE OR REPLACE FUNCTION ces_agg_trans(rating_summary, integer) RETURNS rating_summary
+	AS 'MODULE_PATHNAME', 'ces_agg_trans_directed' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_agg_trans(rating_summary, integer) IS
+	'transition function of ces_agg: counts one rating on 1..7, lower being easier';
+CREATE OR REPLACE FUNCTION ces_agg_trans(rating_summary, integer, integer) RETURNS rating_summary
+	AS 'MODULE_PATHNAME', 'ces_agg_trans_directed' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_agg_trans(rating_summary, integer, integer) IS
+	'transition function of ces_agg: counts one rating on 1..scale_max, lower being easier';
+COMMENT ON AGGREGATE ces_agg(integer) IS
+	'summarizes CES ratings on 1..7, lower being easier (the effort question), into a rating_summary; NULL ratings are ignored';
+COMMENT ON AGGREGATE ces_agg(integer, integer) IS
+	'summarizes CES ratings on 1..scale_max (2..10), lower being easier (the effort question), into a rating_summary; NULL ratings are ignored';
+
+-- Comments that now name the direction.
+COMMENT ON TYPE rating_summary IS
+	'mergeable summary of CSAT or CES ratings on 1..k: the kind (for CES, with the easy end of the scale), the scale and one count per rating';
+COMMENT ON FUNCTION rating_summary_merge(rating_summary, rating_summary) IS
+	'merges two rating summaries of the same kind, direction and scale exactly (combine function and rollup); a summary of no answers merges with any';
+COMMENT ON AGGREGATE rollup(rating_summary) IS
+	'merges rating summaries of one kind, direction and scale exactly, e.g. daily summaries into a month';
+COMMENT ON FUNCTION ces(rating_summary) IS
+	'Customer Effort Score: the mean rating, 1..k (lower is easier unless the summary says otherwise)';
+COMMENT ON FUNCTION status(rating_summary, double precision, double precision) IS
+	'green when the interval of the headline figure (CSAT percent, or CES mean) lies wholly on the better side of the target (below for a CES mean where lower is easier, else above), red when wholly on the worse side, else amber';
+
+-- CES direction (0.2.0).  A CES summary records which end of its scale is
+-- easy: the one- and two-argument ces_agg count lower as easier, as the
+-- source articles define CES ("how much effort did you have to put
+-- forth?"); this form takes the direction, false for an agreement question
+-- ("the company made it easy for me").  Values stored by 0.1.0 read as
+-- lower_is_easier = false, which 0.1.0 assumed.  status() treats the easy
+-- end as better; rollup() and the comparisons refuse to mix directions.
+CREATE FUNCTION ces_agg_trans(rating_summary, integer, integer, boolean) RETURNS rating_summary
+	AS 'MODULE_PATHNAME', 'ces_agg_trans_directed' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_agg_trans(rating_summary, integer, integer, boolean) IS
+	'transition function of ces_agg: counts one rating on 1..scale_max in the direction lower_is_easier gives';
+CREATE FUNCTION rating_agg_inverse(rating_summary, integer, integer, boolean) RETURNS rating_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION rating_agg_inverse(rating_summary, integer, integer, boolean) IS
+	'inverse transition function of ces_agg with scale_max and lower_is_easier, for moving window frames';
+CREATE AGGREGATE ces_agg(rating integer, scale_max integer, lower_is_easier boolean) (
+	SFUNC = ces_agg_trans,
+	STYPE = rating_summary,
+	FINALFUNC = rating_summary_final,
+	COMBINEFUNC = rating_summary_merge,
+	MSFUNC = ces_agg_trans,
+	MINVFUNC = rating_agg_inverse,
+	MSTYPE = rating_summary,
+	MINITCOND = 'v2 kind=ces scale=7 lower_is_easier=true counts=0,0,0,0,0,0,0',
+	MFINALFUNC = rating_summary_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE ces_agg(integer, integer, boolean) IS
+	'summarizes CES ratings on 1..scale_max (2..10) into a rating_summary, lower being easier when lower_is_easier; NULL ratings are ignored';
+CREATE FUNCTION easy(rating_summary) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'rating_summary_easy' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION easy(rating_summary) IS
+	'percent of CES answers at the easy end: the two easiest points on scales of 5 or more, the easiest on smaller ones';
 
 --------------------------------------------------------------------------
 -- queue_summary: contacts offered to a queue, for service level,
@@ -324,7 +870,8 @@ COMMENT ON FUNCTION queue_summary_ne(queue_summary, queue_summary) IS
 	'true when two queue summaries differ';
 CREATE OPERATOR = (
 	LEFTARG = queue_summary, RIGHTARG = queue_summary, PROCEDURE = queue_summary_eq,
-	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel
+	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel,
+	HASHES, MERGES
 );
 COMMENT ON OPERATOR = (queue_summary, queue_summary) IS 'same thresholds, counts and wait';
 CREATE OPERATOR <> (
@@ -332,6 +879,70 @@ CREATE OPERATOR <> (
 	COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel
 );
 COMMENT ON OPERATOR <> (queue_summary, queue_summary) IS 'different thresholds, counts or wait';
+
+-- Order and hash of queue_summary: the operator classes that DISTINCT, GROUP BY,
+-- UNION, ORDER BY, merge and hash joins and indexes use.  The order is
+-- the one of every summary type (summary.c): a shorter stored value first,
+-- then the first differing byte; consistent with =, not by any figure.
+CREATE FUNCTION queue_summary_lt(queue_summary, queue_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_lt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION queue_summary_lt(queue_summary, queue_summary) IS
+	'true when the first queue_summary sorts before the second in the stored-form order';
+CREATE FUNCTION queue_summary_le(queue_summary, queue_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_le' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION queue_summary_le(queue_summary, queue_summary) IS
+	'true when the first queue_summary sorts before or equals the second in the stored-form order';
+CREATE FUNCTION queue_summary_gt(queue_summary, queue_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_gt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION queue_summary_gt(queue_summary, queue_summary) IS
+	'true when the first queue_summary sorts after the second in the stored-form order';
+CREATE FUNCTION queue_summary_ge(queue_summary, queue_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_ge' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION queue_summary_ge(queue_summary, queue_summary) IS
+	'true when the first queue_summary sorts after or equals the second in the stored-form order';
+CREATE FUNCTION queue_summary_cmp(queue_summary, queue_summary) RETURNS integer
+	AS 'MODULE_PATHNAME', 'summary_cmp' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION queue_summary_cmp(queue_summary, queue_summary) IS
+	'btree support: -1, 0 or 1 as the first queue_summary sorts before, with or after the second';
+CREATE FUNCTION queue_summary_hash(queue_summary) RETURNS integer
+	AS 'MODULE_PATHNAME', 'summary_hash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION queue_summary_hash(queue_summary) IS 'hash support: hash of the stored form';
+CREATE FUNCTION queue_summary_hash_extended(queue_summary, bigint) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'summary_hash_extended' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION queue_summary_hash_extended(queue_summary, bigint) IS
+	'hash support: seeded 64-bit hash of the stored form, for hash partitioning';
+CREATE OPERATOR < (
+	LEFTARG = queue_summary, RIGHTARG = queue_summary, PROCEDURE = queue_summary_lt,
+	COMMUTATOR = >, NEGATOR = >=, RESTRICT = scalarltsel, JOIN = scalarltjoinsel
+);
+CREATE OPERATOR <= (
+	LEFTARG = queue_summary, RIGHTARG = queue_summary, PROCEDURE = queue_summary_le,
+	COMMUTATOR = >=, NEGATOR = >, RESTRICT = scalarlesel, JOIN = scalarlejoinsel
+);
+CREATE OPERATOR > (
+	LEFTARG = queue_summary, RIGHTARG = queue_summary, PROCEDURE = queue_summary_gt,
+	COMMUTATOR = <, NEGATOR = <=, RESTRICT = scalargtsel, JOIN = scalargtjoinsel
+);
+CREATE OPERATOR >= (
+	LEFTARG = queue_summary, RIGHTARG = queue_summary, PROCEDURE = queue_summary_ge,
+	COMMUTATOR = <=, NEGATOR = <, RESTRICT = scalargesel, JOIN = scalargejoinsel
+);
+COMMENT ON OPERATOR < (queue_summary, queue_summary) IS 'sorts before, in the stored-form order';
+COMMENT ON OPERATOR <= (queue_summary, queue_summary) IS 'sorts before or equals, in the stored-form order';
+COMMENT ON OPERATOR > (queue_summary, queue_summary) IS 'sorts after, in the stored-form order';
+COMMENT ON OPERATOR >= (queue_summary, queue_summary) IS 'sorts after or equals, in the stored-form order';
+CREATE OPERATOR CLASS queue_summary_ops DEFAULT FOR TYPE queue_summary USING btree AS
+	OPERATOR 1 <, OPERATOR 2 <=, OPERATOR 3 =, OPERATOR 4 >=, OPERATOR 5 >,
+	FUNCTION 1 queue_summary_cmp(queue_summary, queue_summary),
+	FUNCTION 2 summary_sortsupport(internal);
+CREATE OPERATOR CLASS queue_summary_ops DEFAULT FOR TYPE queue_summary USING hash AS
+	OPERATOR 1 =,
+	FUNCTION 1 queue_summary_hash(queue_summary),
+	FUNCTION 2 queue_summary_hash_extended(queue_summary, bigint);
+COMMENT ON OPERATOR CLASS queue_summary_ops USING btree IS 'ordering of queue_summary, by its stored form';
+COMMENT ON OPERATOR FAMILY queue_summary_ops USING btree IS 'ordering of queue_summary, by its stored form';
+COMMENT ON OPERATOR CLASS queue_summary_ops USING hash IS 'hashing of queue_summary, by its stored form';
+COMMENT ON OPERATOR FAMILY queue_summary_ops USING hash IS 'hashing of queue_summary, by its stored form';
 
 --------------------------------------------------------------------------
 -- attainment: figures of any unit on one 0..100 scale, for an overall

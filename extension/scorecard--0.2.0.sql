@@ -3,6 +3,16 @@
 \echo Use "CREATE EXTENSION scorecard" to load this file. \quit
 
 --------------------------------------------------------------------------
+-- Sort support shared by the btree operator classes of every summary type
+-- (and business_calendar): one comparator over the canonical stored form.
+--------------------------------------------------------------------------
+
+CREATE FUNCTION summary_sortsupport(internal) RETURNS void
+	AS 'MODULE_PATHNAME', 'summary_sortsupport' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION summary_sortsupport(internal) IS
+	'btree sort support of every summary type: compares stored forms without a call per pair';
+
+--------------------------------------------------------------------------
 -- nps_summary: Net Promoter Score answers (0..10)
 --------------------------------------------------------------------------
 
@@ -94,17 +104,17 @@ CREATE FUNCTION nps(nps_summary) RETURNS double precision
 COMMENT ON FUNCTION nps(nps_summary) IS
 	'Net Promoter Score: 100 * (promoters - detractors) / responses, in -100..100';
 CREATE FUNCTION promoters(nps_summary) RETURNS bigint
-	AS 'MODULE_PATHNAME', 'nps_summary_promoters' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION promoters(nps_summary) IS 'number of answers of 9 or 10';
+	AS 'MODULE_PATHNAME', 'nps_summary_promoters' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+COMMENT ON FUNCTION promoters(nps_summary) IS 'number of answers of 9 or 10; 0 for NULL';
 CREATE FUNCTION passives(nps_summary) RETURNS bigint
-	AS 'MODULE_PATHNAME', 'nps_summary_passives' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION passives(nps_summary) IS 'number of answers of 7 or 8';
+	AS 'MODULE_PATHNAME', 'nps_summary_passives' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+COMMENT ON FUNCTION passives(nps_summary) IS 'number of answers of 7 or 8; 0 for NULL';
 CREATE FUNCTION detractors(nps_summary) RETURNS bigint
-	AS 'MODULE_PATHNAME', 'nps_summary_detractors' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION detractors(nps_summary) IS 'number of answers from 0 to 6';
+	AS 'MODULE_PATHNAME', 'nps_summary_detractors' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+COMMENT ON FUNCTION detractors(nps_summary) IS 'number of answers from 0 to 6; 0 for NULL';
 CREATE FUNCTION responses(nps_summary) RETURNS bigint
-	AS 'MODULE_PATHNAME', 'nps_summary_responses' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION responses(nps_summary) IS 'number of non-NULL answers';
+	AS 'MODULE_PATHNAME', 'nps_summary_responses' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+COMMENT ON FUNCTION responses(nps_summary) IS 'number of non-NULL answers; 0 for NULL';
 CREATE FUNCTION mean(nps_summary) RETURNS double precision
 	AS 'MODULE_PATHNAME', 'nps_summary_mean' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION mean(nps_summary) IS 'mean likelihood-to-recommend score, 0..10';
@@ -148,7 +158,8 @@ COMMENT ON FUNCTION nps_summary_ne(nps_summary, nps_summary) IS
 	'true when two NPS summaries differ';
 CREATE OPERATOR = (
 	LEFTARG = nps_summary, RIGHTARG = nps_summary, PROCEDURE = nps_summary_eq,
-	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel
+	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel,
+	HASHES, MERGES
 );
 COMMENT ON OPERATOR = (nps_summary, nps_summary) IS 'same counts';
 CREATE OPERATOR <> (
@@ -156,6 +167,70 @@ CREATE OPERATOR <> (
 	COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel
 );
 COMMENT ON OPERATOR <> (nps_summary, nps_summary) IS 'different counts';
+
+-- Order and hash of nps_summary: the operator classes that DISTINCT, GROUP BY,
+-- UNION, ORDER BY, merge and hash joins and indexes use.  The order is
+-- the one of every summary type (summary.c): a shorter stored value first,
+-- then the first differing byte; consistent with =, not by any figure.
+CREATE FUNCTION nps_summary_lt(nps_summary, nps_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_lt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_summary_lt(nps_summary, nps_summary) IS
+	'true when the first nps_summary sorts before the second in the stored-form order';
+CREATE FUNCTION nps_summary_le(nps_summary, nps_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_le' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_summary_le(nps_summary, nps_summary) IS
+	'true when the first nps_summary sorts before or equals the second in the stored-form order';
+CREATE FUNCTION nps_summary_gt(nps_summary, nps_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_gt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_summary_gt(nps_summary, nps_summary) IS
+	'true when the first nps_summary sorts after the second in the stored-form order';
+CREATE FUNCTION nps_summary_ge(nps_summary, nps_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_ge' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_summary_ge(nps_summary, nps_summary) IS
+	'true when the first nps_summary sorts after or equals the second in the stored-form order';
+CREATE FUNCTION nps_summary_cmp(nps_summary, nps_summary) RETURNS integer
+	AS 'MODULE_PATHNAME', 'summary_cmp' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_summary_cmp(nps_summary, nps_summary) IS
+	'btree support: -1, 0 or 1 as the first nps_summary sorts before, with or after the second';
+CREATE FUNCTION nps_summary_hash(nps_summary) RETURNS integer
+	AS 'MODULE_PATHNAME', 'summary_hash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_summary_hash(nps_summary) IS 'hash support: hash of the stored form';
+CREATE FUNCTION nps_summary_hash_extended(nps_summary, bigint) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'summary_hash_extended' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_summary_hash_extended(nps_summary, bigint) IS
+	'hash support: seeded 64-bit hash of the stored form, for hash partitioning';
+CREATE OPERATOR < (
+	LEFTARG = nps_summary, RIGHTARG = nps_summary, PROCEDURE = nps_summary_lt,
+	COMMUTATOR = >, NEGATOR = >=, RESTRICT = scalarltsel, JOIN = scalarltjoinsel
+);
+CREATE OPERATOR <= (
+	LEFTARG = nps_summary, RIGHTARG = nps_summary, PROCEDURE = nps_summary_le,
+	COMMUTATOR = >=, NEGATOR = >, RESTRICT = scalarlesel, JOIN = scalarlejoinsel
+);
+CREATE OPERATOR > (
+	LEFTARG = nps_summary, RIGHTARG = nps_summary, PROCEDURE = nps_summary_gt,
+	COMMUTATOR = <, NEGATOR = <=, RESTRICT = scalargtsel, JOIN = scalargtjoinsel
+);
+CREATE OPERATOR >= (
+	LEFTARG = nps_summary, RIGHTARG = nps_summary, PROCEDURE = nps_summary_ge,
+	COMMUTATOR = <=, NEGATOR = <, RESTRICT = scalargesel, JOIN = scalargejoinsel
+);
+COMMENT ON OPERATOR < (nps_summary, nps_summary) IS 'sorts before, in the stored-form order';
+COMMENT ON OPERATOR <= (nps_summary, nps_summary) IS 'sorts before or equals, in the stored-form order';
+COMMENT ON OPERATOR > (nps_summary, nps_summary) IS 'sorts after, in the stored-form order';
+COMMENT ON OPERATOR >= (nps_summary, nps_summary) IS 'sorts after or equals, in the stored-form order';
+CREATE OPERATOR CLASS nps_summary_ops DEFAULT FOR TYPE nps_summary USING btree AS
+	OPERATOR 1 <, OPERATOR 2 <=, OPERATOR 3 =, OPERATOR 4 >=, OPERATOR 5 >,
+	FUNCTION 1 nps_summary_cmp(nps_summary, nps_summary),
+	FUNCTION 2 summary_sortsupport(internal);
+CREATE OPERATOR CLASS nps_summary_ops DEFAULT FOR TYPE nps_summary USING hash AS
+	OPERATOR 1 =,
+	FUNCTION 1 nps_summary_hash(nps_summary),
+	FUNCTION 2 nps_summary_hash_extended(nps_summary, bigint);
+COMMENT ON OPERATOR CLASS nps_summary_ops USING btree IS 'ordering of nps_summary, by its stored form';
+COMMENT ON OPERATOR FAMILY nps_summary_ops USING btree IS 'ordering of nps_summary, by its stored form';
+COMMENT ON OPERATOR CLASS nps_summary_ops USING hash IS 'hashing of nps_summary, by its stored form';
+COMMENT ON OPERATOR FAMILY nps_summary_ops USING hash IS 'hashing of nps_summary, by its stored form';
 
 -- Comparing two NPS summaries (two periods, two agents, an agent and the
 -- team): the difference of the scores, its adjusted-Wald interval and the
@@ -210,7 +285,7 @@ CREATE TYPE rating_summary (
 	STORAGE = plain
 );
 COMMENT ON TYPE rating_summary IS
-	'mergeable summary of CSAT or CES ratings on 1..k: the kind, the scale and one count per rating';
+	'mergeable summary of CSAT or CES ratings on 1..k: the kind (for CES, with the easy end of the scale), the scale and one count per rating';
 
 -- Aggregate support.  The transition functions are not strict: they create
 -- the summary on the first non-NULL rating and skip NULL ratings.
@@ -223,13 +298,13 @@ CREATE FUNCTION csat_agg_trans(rating_summary, integer, integer) RETURNS rating_
 COMMENT ON FUNCTION csat_agg_trans(rating_summary, integer, integer) IS
 	'transition function of csat_agg: counts one rating on 1..scale_max';
 CREATE FUNCTION ces_agg_trans(rating_summary, integer) RETURNS rating_summary
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'ces_agg_trans_directed' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION ces_agg_trans(rating_summary, integer) IS
-	'transition function of ces_agg: counts one rating on 1..7';
+	'transition function of ces_agg: counts one rating on 1..7, lower being easier';
 CREATE FUNCTION ces_agg_trans(rating_summary, integer, integer) RETURNS rating_summary
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'ces_agg_trans_directed' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION ces_agg_trans(rating_summary, integer, integer) IS
-	'transition function of ces_agg: counts one rating on 1..scale_max';
+	'transition function of ces_agg: counts one rating on 1..scale_max, lower being easier';
 CREATE FUNCTION rating_agg_inverse(rating_summary, integer) RETURNS rating_summary
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION rating_agg_inverse(rating_summary, integer) IS
@@ -241,7 +316,7 @@ COMMENT ON FUNCTION rating_agg_inverse(rating_summary, integer, integer) IS
 CREATE FUNCTION rating_summary_merge(rating_summary, rating_summary) RETURNS rating_summary
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION rating_summary_merge(rating_summary, rating_summary) IS
-	'merges two rating summaries of the same kind and scale exactly (combine function and rollup)';
+	'merges two rating summaries of the same kind, direction and scale exactly (combine function and rollup); a summary of no answers merges with any';
 CREATE FUNCTION rating_summary_unmerge(rating_summary, rating_summary) RETURNS rating_summary
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION rating_summary_unmerge(rating_summary, rating_summary) IS
@@ -252,7 +327,9 @@ COMMENT ON FUNCTION rating_summary_final(rating_summary) IS
 	'final function of the rating aggregates and rollup: NULL for a summary of no answers';
 
 -- Moving-aggregate states start as an empty summary of the default scale;
--- an empty summary takes the scale of the first rating it counts.
+-- an empty summary takes the scale, and for CES the direction, of the first
+-- rating it counts.  (So ces_agg's MINITCOND, 0.1.0's, need not say that
+-- lower is easier.)
 CREATE AGGREGATE csat_agg(rating integer) (
 	SFUNC = csat_agg_trans,
 	STYPE = rating_summary,
@@ -296,7 +373,7 @@ CREATE AGGREGATE ces_agg(rating integer) (
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE ces_agg(integer) IS
-	'summarizes CES ratings on 1..7 into a rating_summary; NULL ratings are ignored';
+	'summarizes CES ratings on 1..7, lower being easier (the effort question), into a rating_summary; NULL ratings are ignored';
 
 CREATE AGGREGATE ces_agg(rating integer, scale_max integer) (
 	SFUNC = ces_agg_trans,
@@ -311,7 +388,41 @@ CREATE AGGREGATE ces_agg(rating integer, scale_max integer) (
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE ces_agg(integer, integer) IS
-	'summarizes CES ratings on 1..scale_max (2..10) into a rating_summary; NULL ratings are ignored';
+	'summarizes CES ratings on 1..scale_max (2..10), lower being easier (the effort question), into a rating_summary; NULL ratings are ignored';
+
+-- CES direction (0.2.0).  A CES summary records which end of its scale is
+-- easy: the one- and two-argument ces_agg count lower as easier, as the
+-- source articles define CES ("how much effort did you have to put
+-- forth?"); this form takes the direction, false for an agreement question
+-- ("the company made it easy for me").  Values stored by 0.1.0 read as
+-- lower_is_easier = false, which 0.1.0 assumed.  status() treats the easy
+-- end as better; rollup() and the comparisons refuse to mix directions.
+CREATE FUNCTION ces_agg_trans(rating_summary, integer, integer, boolean) RETURNS rating_summary
+	AS 'MODULE_PATHNAME', 'ces_agg_trans_directed' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_agg_trans(rating_summary, integer, integer, boolean) IS
+	'transition function of ces_agg: counts one rating on 1..scale_max in the direction lower_is_easier gives';
+CREATE FUNCTION rating_agg_inverse(rating_summary, integer, integer, boolean) RETURNS rating_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION rating_agg_inverse(rating_summary, integer, integer, boolean) IS
+	'inverse transition function of ces_agg with scale_max and lower_is_easier, for moving window frames';
+CREATE AGGREGATE ces_agg(rating integer, scale_max integer, lower_is_easier boolean) (
+	SFUNC = ces_agg_trans,
+	STYPE = rating_summary,
+	FINALFUNC = rating_summary_final,
+	COMBINEFUNC = rating_summary_merge,
+	MSFUNC = ces_agg_trans,
+	MINVFUNC = rating_agg_inverse,
+	MSTYPE = rating_summary,
+	MINITCOND = 'v2 kind=ces scale=7 lower_is_easier=true counts=0,0,0,0,0,0,0',
+	MFINALFUNC = rating_summary_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE ces_agg(integer, integer, boolean) IS
+	'summarizes CES ratings on 1..scale_max (2..10) into a rating_summary, lower being easier when lower_is_easier; NULL ratings are ignored';
+CREATE FUNCTION easy(rating_summary) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'rating_summary_easy' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION easy(rating_summary) IS
+	'percent of CES answers at the easy end: the two easiest points on scales of 5 or more, the easiest on smaller ones';
 
 CREATE AGGREGATE rollup(rating_summary) (
 	SFUNC = rating_summary_merge,
@@ -325,7 +436,7 @@ CREATE AGGREGATE rollup(rating_summary) (
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE rollup(rating_summary) IS
-	'merges rating summaries of one kind and scale exactly, e.g. daily summaries into a month';
+	'merges rating summaries of one kind, direction and scale exactly, e.g. daily summaries into a month';
 
 -- Accessors.
 CREATE FUNCTION csat(rating_summary) RETURNS double precision
@@ -338,13 +449,14 @@ COMMENT ON FUNCTION csat(rating_summary, integer) IS
 	'percent of answers at or above satisfied_from, 0..100';
 CREATE FUNCTION ces(rating_summary) RETURNS double precision
 	AS 'MODULE_PATHNAME', 'rating_summary_mean' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION ces(rating_summary) IS 'Customer Effort Score: the mean rating, 1..k';
+COMMENT ON FUNCTION ces(rating_summary) IS
+	'Customer Effort Score: the mean rating, 1..k (lower is easier unless the summary says otherwise)';
 CREATE FUNCTION mean(rating_summary) RETURNS double precision
 	AS 'MODULE_PATHNAME', 'rating_summary_mean' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION mean(rating_summary) IS 'mean rating, 1..k';
 CREATE FUNCTION responses(rating_summary) RETURNS bigint
-	AS 'MODULE_PATHNAME', 'rating_summary_responses' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION responses(rating_summary) IS 'number of non-NULL ratings';
+	AS 'MODULE_PATHNAME', 'rating_summary_responses' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+COMMENT ON FUNCTION responses(rating_summary) IS 'number of non-NULL ratings; 0 for NULL';
 CREATE FUNCTION distribution(rating_summary) RETURNS bigint[]
 	AS 'MODULE_PATHNAME', 'rating_summary_distribution' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION distribution(rating_summary) IS
@@ -360,7 +472,7 @@ CREATE FUNCTION upper_bound(rating_summary, confidence double precision DEFAULT 
 COMMENT ON FUNCTION upper_bound(rating_summary, double precision) IS
 	'upper end of the confidence interval of the headline figure: Wilson for csat(s), normal for the CES mean (default 95%)';
 
--- Comparisons of two summaries of the same kind and scale.
+-- Comparisons of two summaries of the same kind, direction and scale.
 CREATE FUNCTION difference(rating_summary, rating_summary) RETURNS double precision
 	AS 'MODULE_PATHNAME', 'rating_summary_difference' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION difference(rating_summary, rating_summary) IS
@@ -387,7 +499,7 @@ CREATE FUNCTION status(rating_summary, target double precision,
 	RETURNS text
 	AS 'MODULE_PATHNAME', 'rating_summary_status' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION status(rating_summary, double precision, double precision) IS
-	'green when the interval of the headline figure (CSAT percent, or CES mean) lies wholly above the target, red when wholly below, else amber';
+	'green when the interval of the headline figure (CSAT percent, or CES mean) lies wholly on the better side of the target (below for a CES mean where lower is easier, else above), red when wholly on the worse side, else amber';
 
 CREATE FUNCTION rating_summary_jsonb(rating_summary) RETURNS jsonb
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -407,7 +519,8 @@ COMMENT ON FUNCTION rating_summary_ne(rating_summary, rating_summary) IS
 	'true when two rating summaries differ in kind, scale or counts';
 CREATE OPERATOR = (
 	LEFTARG = rating_summary, RIGHTARG = rating_summary, PROCEDURE = rating_summary_eq,
-	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel
+	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel,
+	HASHES, MERGES
 );
 COMMENT ON OPERATOR = (rating_summary, rating_summary) IS 'same kind, scale and counts';
 CREATE OPERATOR <> (
@@ -415,6 +528,70 @@ CREATE OPERATOR <> (
 	COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel
 );
 COMMENT ON OPERATOR <> (rating_summary, rating_summary) IS 'different kind, scale or counts';
+
+-- Order and hash of rating_summary: the operator classes that DISTINCT, GROUP BY,
+-- UNION, ORDER BY, merge and hash joins and indexes use.  The order is
+-- the one of every summary type (summary.c): a shorter stored value first,
+-- then the first differing byte; consistent with =, not by any figure.
+CREATE FUNCTION rating_summary_lt(rating_summary, rating_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_lt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rating_summary_lt(rating_summary, rating_summary) IS
+	'true when the first rating_summary sorts before the second in the stored-form order';
+CREATE FUNCTION rating_summary_le(rating_summary, rating_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_le' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rating_summary_le(rating_summary, rating_summary) IS
+	'true when the first rating_summary sorts before or equals the second in the stored-form order';
+CREATE FUNCTION rating_summary_gt(rating_summary, rating_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_gt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rating_summary_gt(rating_summary, rating_summary) IS
+	'true when the first rating_summary sorts after the second in the stored-form order';
+CREATE FUNCTION rating_summary_ge(rating_summary, rating_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_ge' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rating_summary_ge(rating_summary, rating_summary) IS
+	'true when the first rating_summary sorts after or equals the second in the stored-form order';
+CREATE FUNCTION rating_summary_cmp(rating_summary, rating_summary) RETURNS integer
+	AS 'MODULE_PATHNAME', 'summary_cmp' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rating_summary_cmp(rating_summary, rating_summary) IS
+	'btree support: -1, 0 or 1 as the first rating_summary sorts before, with or after the second';
+CREATE FUNCTION rating_summary_hash(rating_summary) RETURNS integer
+	AS 'MODULE_PATHNAME', 'summary_hash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rating_summary_hash(rating_summary) IS 'hash support: hash of the stored form';
+CREATE FUNCTION rating_summary_hash_extended(rating_summary, bigint) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'summary_hash_extended' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rating_summary_hash_extended(rating_summary, bigint) IS
+	'hash support: seeded 64-bit hash of the stored form, for hash partitioning';
+CREATE OPERATOR < (
+	LEFTARG = rating_summary, RIGHTARG = rating_summary, PROCEDURE = rating_summary_lt,
+	COMMUTATOR = >, NEGATOR = >=, RESTRICT = scalarltsel, JOIN = scalarltjoinsel
+);
+CREATE OPERATOR <= (
+	LEFTARG = rating_summary, RIGHTARG = rating_summary, PROCEDURE = rating_summary_le,
+	COMMUTATOR = >=, NEGATOR = >, RESTRICT = scalarlesel, JOIN = scalarlejoinsel
+);
+CREATE OPERATOR > (
+	LEFTARG = rating_summary, RIGHTARG = rating_summary, PROCEDURE = rating_summary_gt,
+	COMMUTATOR = <, NEGATOR = <=, RESTRICT = scalargtsel, JOIN = scalargtjoinsel
+);
+CREATE OPERATOR >= (
+	LEFTARG = rating_summary, RIGHTARG = rating_summary, PROCEDURE = rating_summary_ge,
+	COMMUTATOR = <=, NEGATOR = <, RESTRICT = scalargesel, JOIN = scalargejoinsel
+);
+COMMENT ON OPERATOR < (rating_summary, rating_summary) IS 'sorts before, in the stored-form order';
+COMMENT ON OPERATOR <= (rating_summary, rating_summary) IS 'sorts before or equals, in the stored-form order';
+COMMENT ON OPERATOR > (rating_summary, rating_summary) IS 'sorts after, in the stored-form order';
+COMMENT ON OPERATOR >= (rating_summary, rating_summary) IS 'sorts after or equals, in the stored-form order';
+CREATE OPERATOR CLASS rating_summary_ops DEFAULT FOR TYPE rating_summary USING btree AS
+	OPERATOR 1 <, OPERATOR 2 <=, OPERATOR 3 =, OPERATOR 4 >=, OPERATOR 5 >,
+	FUNCTION 1 rating_summary_cmp(rating_summary, rating_summary),
+	FUNCTION 2 summary_sortsupport(internal);
+CREATE OPERATOR CLASS rating_summary_ops DEFAULT FOR TYPE rating_summary USING hash AS
+	OPERATOR 1 =,
+	FUNCTION 1 rating_summary_hash(rating_summary),
+	FUNCTION 2 rating_summary_hash_extended(rating_summary, bigint);
+COMMENT ON OPERATOR CLASS rating_summary_ops USING btree IS 'ordering of rating_summary, by its stored form';
+COMMENT ON OPERATOR FAMILY rating_summary_ops USING btree IS 'ordering of rating_summary, by its stored form';
+COMMENT ON OPERATOR CLASS rating_summary_ops USING hash IS 'hashing of rating_summary, by its stored form';
+COMMENT ON OPERATOR FAMILY rating_summary_ops USING hash IS 'hashing of rating_summary, by its stored form';
 
 --------------------------------------------------------------------------
 -- rate_summary: proportions of boolean answers (FCR, abandonment, ...)
@@ -516,11 +693,11 @@ CREATE FUNCTION percent(rate_summary) RETURNS double precision
 	AS 'MODULE_PATHNAME', 'rate_summary_percent' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION percent(rate_summary) IS 'percent of true answers, 0..100';
 CREATE FUNCTION successes(rate_summary) RETURNS bigint
-	AS 'MODULE_PATHNAME', 'rate_summary_successes' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION successes(rate_summary) IS 'number of true answers';
+	AS 'MODULE_PATHNAME', 'rate_summary_successes' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+COMMENT ON FUNCTION successes(rate_summary) IS 'number of true answers; 0 for NULL';
 CREATE FUNCTION responses(rate_summary) RETURNS bigint
-	AS 'MODULE_PATHNAME', 'rate_summary_responses' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION responses(rate_summary) IS 'number of non-NULL answers';
+	AS 'MODULE_PATHNAME', 'rate_summary_responses' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+COMMENT ON FUNCTION responses(rate_summary) IS 'number of non-NULL answers; 0 for NULL';
 CREATE FUNCTION lower_bound(rate_summary, confidence double precision DEFAULT 0.95)
 	RETURNS double precision
 	AS 'MODULE_PATHNAME', 'rate_summary_lower_bound' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -578,7 +755,8 @@ COMMENT ON FUNCTION rate_summary_ne(rate_summary, rate_summary) IS
 	'true when two rate summaries differ';
 CREATE OPERATOR = (
 	LEFTARG = rate_summary, RIGHTARG = rate_summary, PROCEDURE = rate_summary_eq,
-	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel
+	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel,
+	HASHES, MERGES
 );
 COMMENT ON OPERATOR = (rate_summary, rate_summary) IS 'same counts';
 CREATE OPERATOR <> (
@@ -586,6 +764,70 @@ CREATE OPERATOR <> (
 	COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel
 );
 COMMENT ON OPERATOR <> (rate_summary, rate_summary) IS 'different counts';
+
+-- Order and hash of rate_summary: the operator classes that DISTINCT, GROUP BY,
+-- UNION, ORDER BY, merge and hash joins and indexes use.  The order is
+-- the one of every summary type (summary.c): a shorter stored value first,
+-- then the first differing byte; consistent with =, not by any figure.
+CREATE FUNCTION rate_summary_lt(rate_summary, rate_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_lt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rate_summary_lt(rate_summary, rate_summary) IS
+	'true when the first rate_summary sorts before the second in the stored-form order';
+CREATE FUNCTION rate_summary_le(rate_summary, rate_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_le' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rate_summary_le(rate_summary, rate_summary) IS
+	'true when the first rate_summary sorts before or equals the second in the stored-form order';
+CREATE FUNCTION rate_summary_gt(rate_summary, rate_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_gt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rate_summary_gt(rate_summary, rate_summary) IS
+	'true when the first rate_summary sorts after the second in the stored-form order';
+CREATE FUNCTION rate_summary_ge(rate_summary, rate_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_ge' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rate_summary_ge(rate_summary, rate_summary) IS
+	'true when the first rate_summary sorts after or equals the second in the stored-form order';
+CREATE FUNCTION rate_summary_cmp(rate_summary, rate_summary) RETURNS integer
+	AS 'MODULE_PATHNAME', 'summary_cmp' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rate_summary_cmp(rate_summary, rate_summary) IS
+	'btree support: -1, 0 or 1 as the first rate_summary sorts before, with or after the second';
+CREATE FUNCTION rate_summary_hash(rate_summary) RETURNS integer
+	AS 'MODULE_PATHNAME', 'summary_hash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rate_summary_hash(rate_summary) IS 'hash support: hash of the stored form';
+CREATE FUNCTION rate_summary_hash_extended(rate_summary, bigint) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'summary_hash_extended' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rate_summary_hash_extended(rate_summary, bigint) IS
+	'hash support: seeded 64-bit hash of the stored form, for hash partitioning';
+CREATE OPERATOR < (
+	LEFTARG = rate_summary, RIGHTARG = rate_summary, PROCEDURE = rate_summary_lt,
+	COMMUTATOR = >, NEGATOR = >=, RESTRICT = scalarltsel, JOIN = scalarltjoinsel
+);
+CREATE OPERATOR <= (
+	LEFTARG = rate_summary, RIGHTARG = rate_summary, PROCEDURE = rate_summary_le,
+	COMMUTATOR = >=, NEGATOR = >, RESTRICT = scalarlesel, JOIN = scalarlejoinsel
+);
+CREATE OPERATOR > (
+	LEFTARG = rate_summary, RIGHTARG = rate_summary, PROCEDURE = rate_summary_gt,
+	COMMUTATOR = <, NEGATOR = <=, RESTRICT = scalargtsel, JOIN = scalargtjoinsel
+);
+CREATE OPERATOR >= (
+	LEFTARG = rate_summary, RIGHTARG = rate_summary, PROCEDURE = rate_summary_ge,
+	COMMUTATOR = <=, NEGATOR = <, RESTRICT = scalargesel, JOIN = scalargejoinsel
+);
+COMMENT ON OPERATOR < (rate_summary, rate_summary) IS 'sorts before, in the stored-form order';
+COMMENT ON OPERATOR <= (rate_summary, rate_summary) IS 'sorts before or equals, in the stored-form order';
+COMMENT ON OPERATOR > (rate_summary, rate_summary) IS 'sorts after, in the stored-form order';
+COMMENT ON OPERATOR >= (rate_summary, rate_summary) IS 'sorts after or equals, in the stored-form order';
+CREATE OPERATOR CLASS rate_summary_ops DEFAULT FOR TYPE rate_summary USING btree AS
+	OPERATOR 1 <, OPERATOR 2 <=, OPERATOR 3 =, OPERATOR 4 >=, OPERATOR 5 >,
+	FUNCTION 1 rate_summary_cmp(rate_summary, rate_summary),
+	FUNCTION 2 summary_sortsupport(internal);
+CREATE OPERATOR CLASS rate_summary_ops DEFAULT FOR TYPE rate_summary USING hash AS
+	OPERATOR 1 =,
+	FUNCTION 1 rate_summary_hash(rate_summary),
+	FUNCTION 2 rate_summary_hash_extended(rate_summary, bigint);
+COMMENT ON OPERATOR CLASS rate_summary_ops USING btree IS 'ordering of rate_summary, by its stored form';
+COMMENT ON OPERATOR FAMILY rate_summary_ops USING btree IS 'ordering of rate_summary, by its stored form';
+COMMENT ON OPERATOR CLASS rate_summary_ops USING hash IS 'hashing of rate_summary, by its stored form';
+COMMENT ON OPERATOR FAMILY rate_summary_ops USING hash IS 'hashing of rate_summary, by its stored form';
 
 --------------------------------------------------------------------------
 -- rubric_summary: weighted QA rubric evaluations
@@ -753,12 +995,12 @@ CREATE FUNCTION score(rubric_summary) RETURNS double precision
 COMMENT ON FUNCTION score(rubric_summary) IS
 	'quality score: the mean evaluation score, 0..100';
 CREATE FUNCTION responses(rubric_summary) RETURNS bigint
-	AS 'MODULE_PATHNAME', 'rubric_summary_responses' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION responses(rubric_summary) IS 'number of scored evaluations';
+	AS 'MODULE_PATHNAME', 'rubric_summary_responses' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+COMMENT ON FUNCTION responses(rubric_summary) IS 'number of scored evaluations; 0 for NULL';
 CREATE FUNCTION autofails(rubric_summary) RETURNS bigint
-	AS 'MODULE_PATHNAME', 'rubric_summary_autofails' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'rubric_summary_autofails' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
 COMMENT ON FUNCTION autofails(rubric_summary) IS
-	'number of evaluations failed by a critical criterion';
+	'number of evaluations failed by a critical criterion; 0 for NULL';
 CREATE FUNCTION autofail_rate(rubric_summary) RETURNS double precision
 	AS 'MODULE_PATHNAME', 'rubric_summary_autofail_rate' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION autofail_rate(rubric_summary) IS
@@ -815,7 +1057,8 @@ COMMENT ON FUNCTION rubric_summary_ne(rubric_summary, rubric_summary) IS
 	'true when two rubric summaries differ';
 CREATE OPERATOR = (
 	LEFTARG = rubric_summary, RIGHTARG = rubric_summary, PROCEDURE = rubric_summary_eq,
-	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel
+	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel,
+	HASHES, MERGES
 );
 COMMENT ON OPERATOR = (rubric_summary, rubric_summary) IS 'same sums and counts';
 CREATE OPERATOR <> (
@@ -823,6 +1066,70 @@ CREATE OPERATOR <> (
 	COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel
 );
 COMMENT ON OPERATOR <> (rubric_summary, rubric_summary) IS 'different sums and counts';
+
+-- Order and hash of rubric_summary: the operator classes that DISTINCT, GROUP BY,
+-- UNION, ORDER BY, merge and hash joins and indexes use.  The order is
+-- the one of every summary type (summary.c): a shorter stored value first,
+-- then the first differing byte; consistent with =, not by any figure.
+CREATE FUNCTION rubric_summary_lt(rubric_summary, rubric_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_lt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rubric_summary_lt(rubric_summary, rubric_summary) IS
+	'true when the first rubric_summary sorts before the second in the stored-form order';
+CREATE FUNCTION rubric_summary_le(rubric_summary, rubric_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_le' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rubric_summary_le(rubric_summary, rubric_summary) IS
+	'true when the first rubric_summary sorts before or equals the second in the stored-form order';
+CREATE FUNCTION rubric_summary_gt(rubric_summary, rubric_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_gt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rubric_summary_gt(rubric_summary, rubric_summary) IS
+	'true when the first rubric_summary sorts after the second in the stored-form order';
+CREATE FUNCTION rubric_summary_ge(rubric_summary, rubric_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_ge' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rubric_summary_ge(rubric_summary, rubric_summary) IS
+	'true when the first rubric_summary sorts after or equals the second in the stored-form order';
+CREATE FUNCTION rubric_summary_cmp(rubric_summary, rubric_summary) RETURNS integer
+	AS 'MODULE_PATHNAME', 'summary_cmp' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rubric_summary_cmp(rubric_summary, rubric_summary) IS
+	'btree support: -1, 0 or 1 as the first rubric_summary sorts before, with or after the second';
+CREATE FUNCTION rubric_summary_hash(rubric_summary) RETURNS integer
+	AS 'MODULE_PATHNAME', 'summary_hash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rubric_summary_hash(rubric_summary) IS 'hash support: hash of the stored form';
+CREATE FUNCTION rubric_summary_hash_extended(rubric_summary, bigint) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'summary_hash_extended' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rubric_summary_hash_extended(rubric_summary, bigint) IS
+	'hash support: seeded 64-bit hash of the stored form, for hash partitioning';
+CREATE OPERATOR < (
+	LEFTARG = rubric_summary, RIGHTARG = rubric_summary, PROCEDURE = rubric_summary_lt,
+	COMMUTATOR = >, NEGATOR = >=, RESTRICT = scalarltsel, JOIN = scalarltjoinsel
+);
+CREATE OPERATOR <= (
+	LEFTARG = rubric_summary, RIGHTARG = rubric_summary, PROCEDURE = rubric_summary_le,
+	COMMUTATOR = >=, NEGATOR = >, RESTRICT = scalarlesel, JOIN = scalarlejoinsel
+);
+CREATE OPERATOR > (
+	LEFTARG = rubric_summary, RIGHTARG = rubric_summary, PROCEDURE = rubric_summary_gt,
+	COMMUTATOR = <, NEGATOR = <=, RESTRICT = scalargtsel, JOIN = scalargtjoinsel
+);
+CREATE OPERATOR >= (
+	LEFTARG = rubric_summary, RIGHTARG = rubric_summary, PROCEDURE = rubric_summary_ge,
+	COMMUTATOR = <=, NEGATOR = <, RESTRICT = scalargesel, JOIN = scalargejoinsel
+);
+COMMENT ON OPERATOR < (rubric_summary, rubric_summary) IS 'sorts before, in the stored-form order';
+COMMENT ON OPERATOR <= (rubric_summary, rubric_summary) IS 'sorts before or equals, in the stored-form order';
+COMMENT ON OPERATOR > (rubric_summary, rubric_summary) IS 'sorts after, in the stored-form order';
+COMMENT ON OPERATOR >= (rubric_summary, rubric_summary) IS 'sorts after or equals, in the stored-form order';
+CREATE OPERATOR CLASS rubric_summary_ops DEFAULT FOR TYPE rubric_summary USING btree AS
+	OPERATOR 1 <, OPERATOR 2 <=, OPERATOR 3 =, OPERATOR 4 >=, OPERATOR 5 >,
+	FUNCTION 1 rubric_summary_cmp(rubric_summary, rubric_summary),
+	FUNCTION 2 summary_sortsupport(internal);
+CREATE OPERATOR CLASS rubric_summary_ops DEFAULT FOR TYPE rubric_summary USING hash AS
+	OPERATOR 1 =,
+	FUNCTION 1 rubric_summary_hash(rubric_summary),
+	FUNCTION 2 rubric_summary_hash_extended(rubric_summary, bigint);
+COMMENT ON OPERATOR CLASS rubric_summary_ops USING btree IS 'ordering of rubric_summary, by its stored form';
+COMMENT ON OPERATOR FAMILY rubric_summary_ops USING btree IS 'ordering of rubric_summary, by its stored form';
+COMMENT ON OPERATOR CLASS rubric_summary_ops USING hash IS 'hashing of rubric_summary, by its stored form';
+COMMENT ON OPERATOR FAMILY rubric_summary_ops USING hash IS 'hashing of rubric_summary, by its stored form';
 
 --------------------------------------------------------------------------
 -- duration_summary: handling times and other durations
@@ -951,8 +1258,8 @@ CREATE FUNCTION mean(duration_summary) RETURNS double precision
 COMMENT ON FUNCTION mean(duration_summary) IS
 	'mean duration in seconds (e.g. average handling time), exact';
 CREATE FUNCTION responses(duration_summary) RETURNS bigint
-	AS 'MODULE_PATHNAME', 'duration_summary_responses' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION responses(duration_summary) IS 'number of non-NULL durations';
+	AS 'MODULE_PATHNAME', 'duration_summary_responses' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+COMMENT ON FUNCTION responses(duration_summary) IS 'number of non-NULL durations; 0 for NULL';
 CREATE FUNCTION percentile(duration_summary, fraction double precision) RETURNS double precision
 	AS 'MODULE_PATHNAME', 'duration_summary_percentile' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION percentile(duration_summary, double precision) IS
@@ -1002,7 +1309,8 @@ COMMENT ON FUNCTION duration_summary_ne(duration_summary, duration_summary) IS
 	'true when two duration summaries differ';
 CREATE OPERATOR = (
 	LEFTARG = duration_summary, RIGHTARG = duration_summary, PROCEDURE = duration_summary_eq,
-	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel
+	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel,
+	HASHES, MERGES
 );
 COMMENT ON OPERATOR = (duration_summary, duration_summary) IS 'same counts and sums';
 CREATE OPERATOR <> (
@@ -1010,6 +1318,70 @@ CREATE OPERATOR <> (
 	COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel
 );
 COMMENT ON OPERATOR <> (duration_summary, duration_summary) IS 'different counts or sums';
+
+-- Order and hash of duration_summary: the operator classes that DISTINCT, GROUP BY,
+-- UNION, ORDER BY, merge and hash joins and indexes use.  The order is
+-- the one of every summary type (summary.c): a shorter stored value first,
+-- then the first differing byte; consistent with =, not by any figure.
+CREATE FUNCTION duration_summary_lt(duration_summary, duration_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_lt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION duration_summary_lt(duration_summary, duration_summary) IS
+	'true when the first duration_summary sorts before the second in the stored-form order';
+CREATE FUNCTION duration_summary_le(duration_summary, duration_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_le' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION duration_summary_le(duration_summary, duration_summary) IS
+	'true when the first duration_summary sorts before or equals the second in the stored-form order';
+CREATE FUNCTION duration_summary_gt(duration_summary, duration_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_gt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION duration_summary_gt(duration_summary, duration_summary) IS
+	'true when the first duration_summary sorts after the second in the stored-form order';
+CREATE FUNCTION duration_summary_ge(duration_summary, duration_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_ge' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION duration_summary_ge(duration_summary, duration_summary) IS
+	'true when the first duration_summary sorts after or equals the second in the stored-form order';
+CREATE FUNCTION duration_summary_cmp(duration_summary, duration_summary) RETURNS integer
+	AS 'MODULE_PATHNAME', 'summary_cmp' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION duration_summary_cmp(duration_summary, duration_summary) IS
+	'btree support: -1, 0 or 1 as the first duration_summary sorts before, with or after the second';
+CREATE FUNCTION duration_summary_hash(duration_summary) RETURNS integer
+	AS 'MODULE_PATHNAME', 'summary_hash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION duration_summary_hash(duration_summary) IS 'hash support: hash of the stored form';
+CREATE FUNCTION duration_summary_hash_extended(duration_summary, bigint) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'summary_hash_extended' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION duration_summary_hash_extended(duration_summary, bigint) IS
+	'hash support: seeded 64-bit hash of the stored form, for hash partitioning';
+CREATE OPERATOR < (
+	LEFTARG = duration_summary, RIGHTARG = duration_summary, PROCEDURE = duration_summary_lt,
+	COMMUTATOR = >, NEGATOR = >=, RESTRICT = scalarltsel, JOIN = scalarltjoinsel
+);
+CREATE OPERATOR <= (
+	LEFTARG = duration_summary, RIGHTARG = duration_summary, PROCEDURE = duration_summary_le,
+	COMMUTATOR = >=, NEGATOR = >, RESTRICT = scalarlesel, JOIN = scalarlejoinsel
+);
+CREATE OPERATOR > (
+	LEFTARG = duration_summary, RIGHTARG = duration_summary, PROCEDURE = duration_summary_gt,
+	COMMUTATOR = <, NEGATOR = <=, RESTRICT = scalargtsel, JOIN = scalargtjoinsel
+);
+CREATE OPERATOR >= (
+	LEFTARG = duration_summary, RIGHTARG = duration_summary, PROCEDURE = duration_summary_ge,
+	COMMUTATOR = <=, NEGATOR = <, RESTRICT = scalargesel, JOIN = scalargejoinsel
+);
+COMMENT ON OPERATOR < (duration_summary, duration_summary) IS 'sorts before, in the stored-form order';
+COMMENT ON OPERATOR <= (duration_summary, duration_summary) IS 'sorts before or equals, in the stored-form order';
+COMMENT ON OPERATOR > (duration_summary, duration_summary) IS 'sorts after, in the stored-form order';
+COMMENT ON OPERATOR >= (duration_summary, duration_summary) IS 'sorts after or equals, in the stored-form order';
+CREATE OPERATOR CLASS duration_summary_ops DEFAULT FOR TYPE duration_summary USING btree AS
+	OPERATOR 1 <, OPERATOR 2 <=, OPERATOR 3 =, OPERATOR 4 >=, OPERATOR 5 >,
+	FUNCTION 1 duration_summary_cmp(duration_summary, duration_summary),
+	FUNCTION 2 summary_sortsupport(internal);
+CREATE OPERATOR CLASS duration_summary_ops DEFAULT FOR TYPE duration_summary USING hash AS
+	OPERATOR 1 =,
+	FUNCTION 1 duration_summary_hash(duration_summary),
+	FUNCTION 2 duration_summary_hash_extended(duration_summary, bigint);
+COMMENT ON OPERATOR CLASS duration_summary_ops USING btree IS 'ordering of duration_summary, by its stored form';
+COMMENT ON OPERATOR FAMILY duration_summary_ops USING btree IS 'ordering of duration_summary, by its stored form';
+COMMENT ON OPERATOR CLASS duration_summary_ops USING hash IS 'hashing of duration_summary, by its stored form';
+COMMENT ON OPERATOR FAMILY duration_summary_ops USING hash IS 'hashing of duration_summary, by its stored form';
 
 --------------------------------------------------------------------------
 -- business_calendar: opening hours in a time zone, with closed dates;
@@ -1067,7 +1439,8 @@ COMMENT ON FUNCTION business_calendar_ne(business_calendar, business_calendar) I
 	'true when two calendars differ';
 CREATE OPERATOR = (
 	LEFTARG = business_calendar, RIGHTARG = business_calendar, PROCEDURE = business_calendar_eq,
-	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel
+	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel,
+	HASHES, MERGES
 );
 COMMENT ON OPERATOR = (business_calendar, business_calendar) IS 'same zone, opening hours and closed dates';
 CREATE OPERATOR <> (
@@ -1075,6 +1448,70 @@ CREATE OPERATOR <> (
 	COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel
 );
 COMMENT ON OPERATOR <> (business_calendar, business_calendar) IS 'different zone, opening hours or closed dates';
+
+-- Order and hash of business_calendar: the operator classes that DISTINCT, GROUP BY,
+-- UNION, ORDER BY, merge and hash joins and indexes use.  The order is
+-- the one of every summary type (summary.c): a shorter stored value first,
+-- then the first differing byte; consistent with =, not by any figure.
+CREATE FUNCTION business_calendar_lt(business_calendar, business_calendar) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_lt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION business_calendar_lt(business_calendar, business_calendar) IS
+	'true when the first business_calendar sorts before the second in the stored-form order';
+CREATE FUNCTION business_calendar_le(business_calendar, business_calendar) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_le' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION business_calendar_le(business_calendar, business_calendar) IS
+	'true when the first business_calendar sorts before or equals the second in the stored-form order';
+CREATE FUNCTION business_calendar_gt(business_calendar, business_calendar) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_gt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION business_calendar_gt(business_calendar, business_calendar) IS
+	'true when the first business_calendar sorts after the second in the stored-form order';
+CREATE FUNCTION business_calendar_ge(business_calendar, business_calendar) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_ge' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION business_calendar_ge(business_calendar, business_calendar) IS
+	'true when the first business_calendar sorts after or equals the second in the stored-form order';
+CREATE FUNCTION business_calendar_cmp(business_calendar, business_calendar) RETURNS integer
+	AS 'MODULE_PATHNAME', 'summary_cmp' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION business_calendar_cmp(business_calendar, business_calendar) IS
+	'btree support: -1, 0 or 1 as the first business_calendar sorts before, with or after the second';
+CREATE FUNCTION business_calendar_hash(business_calendar) RETURNS integer
+	AS 'MODULE_PATHNAME', 'summary_hash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION business_calendar_hash(business_calendar) IS 'hash support: hash of the stored form';
+CREATE FUNCTION business_calendar_hash_extended(business_calendar, bigint) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'summary_hash_extended' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION business_calendar_hash_extended(business_calendar, bigint) IS
+	'hash support: seeded 64-bit hash of the stored form, for hash partitioning';
+CREATE OPERATOR < (
+	LEFTARG = business_calendar, RIGHTARG = business_calendar, PROCEDURE = business_calendar_lt,
+	COMMUTATOR = >, NEGATOR = >=, RESTRICT = scalarltsel, JOIN = scalarltjoinsel
+);
+CREATE OPERATOR <= (
+	LEFTARG = business_calendar, RIGHTARG = business_calendar, PROCEDURE = business_calendar_le,
+	COMMUTATOR = >=, NEGATOR = >, RESTRICT = scalarlesel, JOIN = scalarlejoinsel
+);
+CREATE OPERATOR > (
+	LEFTARG = business_calendar, RIGHTARG = business_calendar, PROCEDURE = business_calendar_gt,
+	COMMUTATOR = <, NEGATOR = <=, RESTRICT = scalargtsel, JOIN = scalargtjoinsel
+);
+CREATE OPERATOR >= (
+	LEFTARG = business_calendar, RIGHTARG = business_calendar, PROCEDURE = business_calendar_ge,
+	COMMUTATOR = <=, NEGATOR = <, RESTRICT = scalargesel, JOIN = scalargejoinsel
+);
+COMMENT ON OPERATOR < (business_calendar, business_calendar) IS 'sorts before, in the stored-form order';
+COMMENT ON OPERATOR <= (business_calendar, business_calendar) IS 'sorts before or equals, in the stored-form order';
+COMMENT ON OPERATOR > (business_calendar, business_calendar) IS 'sorts after, in the stored-form order';
+COMMENT ON OPERATOR >= (business_calendar, business_calendar) IS 'sorts after or equals, in the stored-form order';
+CREATE OPERATOR CLASS business_calendar_ops DEFAULT FOR TYPE business_calendar USING btree AS
+	OPERATOR 1 <, OPERATOR 2 <=, OPERATOR 3 =, OPERATOR 4 >=, OPERATOR 5 >,
+	FUNCTION 1 business_calendar_cmp(business_calendar, business_calendar),
+	FUNCTION 2 summary_sortsupport(internal);
+CREATE OPERATOR CLASS business_calendar_ops DEFAULT FOR TYPE business_calendar USING hash AS
+	OPERATOR 1 =,
+	FUNCTION 1 business_calendar_hash(business_calendar),
+	FUNCTION 2 business_calendar_hash_extended(business_calendar, bigint);
+COMMENT ON OPERATOR CLASS business_calendar_ops USING btree IS 'ordering of business_calendar, by its stored form';
+COMMENT ON OPERATOR FAMILY business_calendar_ops USING btree IS 'ordering of business_calendar, by its stored form';
+COMMENT ON OPERATOR CLASS business_calendar_ops USING hash IS 'hashing of business_calendar, by its stored form';
+COMMENT ON OPERATOR FAMILY business_calendar_ops USING hash IS 'hashing of business_calendar, by its stored form';
 
 --------------------------------------------------------------------------
 -- queue_summary: contacts offered to a queue, for service level,
@@ -1307,7 +1744,8 @@ COMMENT ON FUNCTION queue_summary_ne(queue_summary, queue_summary) IS
 	'true when two queue summaries differ';
 CREATE OPERATOR = (
 	LEFTARG = queue_summary, RIGHTARG = queue_summary, PROCEDURE = queue_summary_eq,
-	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel
+	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel,
+	HASHES, MERGES
 );
 COMMENT ON OPERATOR = (queue_summary, queue_summary) IS 'same thresholds, counts and wait';
 CREATE OPERATOR <> (
@@ -1315,6 +1753,70 @@ CREATE OPERATOR <> (
 	COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel
 );
 COMMENT ON OPERATOR <> (queue_summary, queue_summary) IS 'different thresholds, counts or wait';
+
+-- Order and hash of queue_summary: the operator classes that DISTINCT, GROUP BY,
+-- UNION, ORDER BY, merge and hash joins and indexes use.  The order is
+-- the one of every summary type (summary.c): a shorter stored value first,
+-- then the first differing byte; consistent with =, not by any figure.
+CREATE FUNCTION queue_summary_lt(queue_summary, queue_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_lt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION queue_summary_lt(queue_summary, queue_summary) IS
+	'true when the first queue_summary sorts before the second in the stored-form order';
+CREATE FUNCTION queue_summary_le(queue_summary, queue_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_le' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION queue_summary_le(queue_summary, queue_summary) IS
+	'true when the first queue_summary sorts before or equals the second in the stored-form order';
+CREATE FUNCTION queue_summary_gt(queue_summary, queue_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_gt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION queue_summary_gt(queue_summary, queue_summary) IS
+	'true when the first queue_summary sorts after the second in the stored-form order';
+CREATE FUNCTION queue_summary_ge(queue_summary, queue_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_ge' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION queue_summary_ge(queue_summary, queue_summary) IS
+	'true when the first queue_summary sorts after or equals the second in the stored-form order';
+CREATE FUNCTION queue_summary_cmp(queue_summary, queue_summary) RETURNS integer
+	AS 'MODULE_PATHNAME', 'summary_cmp' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION queue_summary_cmp(queue_summary, queue_summary) IS
+	'btree support: -1, 0 or 1 as the first queue_summary sorts before, with or after the second';
+CREATE FUNCTION queue_summary_hash(queue_summary) RETURNS integer
+	AS 'MODULE_PATHNAME', 'summary_hash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION queue_summary_hash(queue_summary) IS 'hash support: hash of the stored form';
+CREATE FUNCTION queue_summary_hash_extended(queue_summary, bigint) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'summary_hash_extended' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION queue_summary_hash_extended(queue_summary, bigint) IS
+	'hash support: seeded 64-bit hash of the stored form, for hash partitioning';
+CREATE OPERATOR < (
+	LEFTARG = queue_summary, RIGHTARG = queue_summary, PROCEDURE = queue_summary_lt,
+	COMMUTATOR = >, NEGATOR = >=, RESTRICT = scalarltsel, JOIN = scalarltjoinsel
+);
+CREATE OPERATOR <= (
+	LEFTARG = queue_summary, RIGHTARG = queue_summary, PROCEDURE = queue_summary_le,
+	COMMUTATOR = >=, NEGATOR = >, RESTRICT = scalarlesel, JOIN = scalarlejoinsel
+);
+CREATE OPERATOR > (
+	LEFTARG = queue_summary, RIGHTARG = queue_summary, PROCEDURE = queue_summary_gt,
+	COMMUTATOR = <, NEGATOR = <=, RESTRICT = scalargtsel, JOIN = scalargtjoinsel
+);
+CREATE OPERATOR >= (
+	LEFTARG = queue_summary, RIGHTARG = queue_summary, PROCEDURE = queue_summary_ge,
+	COMMUTATOR = <=, NEGATOR = <, RESTRICT = scalargesel, JOIN = scalargejoinsel
+);
+COMMENT ON OPERATOR < (queue_summary, queue_summary) IS 'sorts before, in the stored-form order';
+COMMENT ON OPERATOR <= (queue_summary, queue_summary) IS 'sorts before or equals, in the stored-form order';
+COMMENT ON OPERATOR > (queue_summary, queue_summary) IS 'sorts after, in the stored-form order';
+COMMENT ON OPERATOR >= (queue_summary, queue_summary) IS 'sorts after or equals, in the stored-form order';
+CREATE OPERATOR CLASS queue_summary_ops DEFAULT FOR TYPE queue_summary USING btree AS
+	OPERATOR 1 <, OPERATOR 2 <=, OPERATOR 3 =, OPERATOR 4 >=, OPERATOR 5 >,
+	FUNCTION 1 queue_summary_cmp(queue_summary, queue_summary),
+	FUNCTION 2 summary_sortsupport(internal);
+CREATE OPERATOR CLASS queue_summary_ops DEFAULT FOR TYPE queue_summary USING hash AS
+	OPERATOR 1 =,
+	FUNCTION 1 queue_summary_hash(queue_summary),
+	FUNCTION 2 queue_summary_hash_extended(queue_summary, bigint);
+COMMENT ON OPERATOR CLASS queue_summary_ops USING btree IS 'ordering of queue_summary, by its stored form';
+COMMENT ON OPERATOR FAMILY queue_summary_ops USING btree IS 'ordering of queue_summary, by its stored form';
+COMMENT ON OPERATOR CLASS queue_summary_ops USING hash IS 'hashing of queue_summary, by its stored form';
+COMMENT ON OPERATOR FAMILY queue_summary_ops USING hash IS 'hashing of queue_summary, by its stored form';
 
 --------------------------------------------------------------------------
 -- attainment: figures of any unit on one 0..100 scale, for an overall

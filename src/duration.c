@@ -1332,6 +1332,7 @@ PG_FUNCTION_INFO_V1(duration_summary_responses);
 Datum
 duration_summary_responses(PG_FUNCTION_ARGS)
 {
+	PG_RETURN_ZERO_IF_NULL(0);
 	PG_RETURN_INT64(PG_GETARG_DURATION(0)->responses);
 }
 

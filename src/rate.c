@@ -41,6 +41,7 @@ static const CountSummaryType rate_type = {
 	.counts_offset = offsetof(RateSummary, counts),
 	.length = RATE_POINTS,
 	.position = rate_position,
+	.header_unused = true,
 };
 
 static int64
@@ -62,7 +63,7 @@ rate_summary_in(PG_FUNCTION_ARGS)
 	parser_key(&p, "false");
 	s->counts[RATE_FALSE] = parser_count(&p);
 	parser_end(&p);
-	(void) rate_responses(s);
+	(void) count_summary_check(&rate_type, s, SOURCE_TEXT);
 	PG_RETURN_POINTER(s);
 }
 
@@ -90,7 +91,7 @@ rate_summary_recv(PG_FUNCTION_ARGS)
 	s->counts[RATE_TRUE] = recv_count(buf, RATE_TYPE_NAME);
 	s->counts[RATE_FALSE] = recv_count(buf, RATE_TYPE_NAME);
 	recv_end(buf, RATE_TYPE_NAME);
-	(void) rate_responses(s);
+	(void) count_summary_check(&rate_type, s, SOURCE_BINARY);
 	PG_RETURN_POINTER(s);
 }
 
@@ -189,6 +190,7 @@ PG_FUNCTION_INFO_V1(rate_summary_successes);
 Datum
 rate_summary_successes(PG_FUNCTION_ARGS)
 {
+	PG_RETURN_ZERO_IF_NULL(0);
 	PG_RETURN_INT64(PG_GETARG_RATE(0)->counts[RATE_TRUE]);
 }
 
@@ -196,6 +198,7 @@ PG_FUNCTION_INFO_V1(rate_summary_responses);
 Datum
 rate_summary_responses(PG_FUNCTION_ARGS)
 {
+	PG_RETURN_ZERO_IF_NULL(0);
 	PG_RETURN_INT64(rate_responses(PG_GETARG_RATE(0)));
 }
 

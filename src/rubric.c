@@ -829,6 +829,7 @@ PG_FUNCTION_INFO_V1(rubric_summary_responses);
 Datum
 rubric_summary_responses(PG_FUNCTION_ARGS)
 {
+	PG_RETURN_ZERO_IF_NULL(0);
 	PG_RETURN_INT64(rubric_responses(PG_GETARG_RUBRIC(0)));
 }
 
@@ -836,6 +837,7 @@ PG_FUNCTION_INFO_V1(rubric_summary_autofails);
 Datum
 rubric_summary_autofails(PG_FUNCTION_ARGS)
 {
+	PG_RETURN_ZERO_IF_NULL(0);
 	PG_RETURN_INT64(PG_GETARG_RUBRIC(0)->autofails);
 }
 

@@ -7,9 +7,11 @@
 
 #include <math.h>
 
+#include "common/hashfn.h"
 #include "common/shortest_dec.h"
 #include "datatype/timestamp.h"
 #include "utils/fmgrprotos.h"
+#include "utils/sortsupport.h"
 
 #include "scorecard.h"
 
@@ -57,16 +59,16 @@ state_unchanged(FunctionCallInfo fcinfo)
 }
 
 /*
- * Return argument argno as a readable summary, checking that it has the
- * layout this build understands.  Values only reach us through our own input
- * functions, so a mismatch means a value from an incompatible build.
+ * Check that a summary has the layout this build understands: our format
+ * version, the size of its type (unless expected_size is 0, for types of
+ * variable size), and a zero reserved byte.  Values only reach us through
+ * our own input functions, so a mismatch means a corrupt value, or one from
+ * an incompatible build.
  */
-void *
-summary_for_read(FunctionCallInfo fcinfo, int argno, Size expected_size,
-				 const char *type_name)
+void
+summary_check_layout(const SummaryHeader *s, Size expected_size,
+					 const char *type_name)
 {
-	SummaryHeader *s = (SummaryHeader *) PG_DETOAST_DATUM(PG_GETARG_DATUM(argno));
-
 	if (s->version != SUMMARY_FORMAT_VERSION ||
 		(expected_size != 0 && VARSIZE(s) != expected_size))
 		ereport(ERROR,
@@ -75,7 +77,111 @@ summary_for_read(FunctionCallInfo fcinfo, int argno, Size expected_size,
 				 errdetail("Layout version %d, size %u; expected version %d.",
 						   s->version, (unsigned) VARSIZE(s),
 						   SUMMARY_FORMAT_VERSION)));
+	if (s->reserved != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("corrupt %s value", type_name),
+				 errdetail("The reserved header byte is %d; it must be 0.",
+						   s->reserved)));
+}
+
+/* Return argument argno as a readable summary, its layout checked. */
+void *
+summary_for_read(FunctionCallInfo fcinfo, int argno, Size expected_size,
+				 const char *type_name)
+{
+	SummaryHeader *s = (SummaryHeader *) PG_DETOAST_DATUM(PG_GETARG_DATUM(argno));
+
+	summary_check_layout(s, expected_size, type_name);
 	return s;
+}
+
+/* ---------------------------------------------------------------------
+ * Validation
+ *
+ * One check per type serves every source of a summary (see SummarySource
+ * in scorecard.h): what differs is only the SQLSTATE of a failure.
+ * ---------------------------------------------------------------------
+ */
+
+/* The SQLSTATE of a failed check of a summary from the given source. */
+int
+summary_error_code(SummarySource source, bool out_of_range)
+{
+	switch (source)
+	{
+		case SOURCE_TEXT:
+			return out_of_range ? ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE :
+				ERRCODE_INVALID_TEXT_REPRESENTATION;
+		case SOURCE_BINARY:
+			return out_of_range ? ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE :
+				ERRCODE_INVALID_BINARY_REPRESENTATION;
+		case SOURCE_STORED:
+			return ERRCODE_DATA_CORRUPTED;
+		case SOURCE_RESULT:
+			break;
+	}
+	return out_of_range ? ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE :
+		ERRCODE_INVALID_PARAMETER_VALUE;
+}
+
+/*
+ * Check one field of a summary (a header byte, a length, a threshold)
+ * against the range its type allows.  This is where every type checks its
+ * header fields, so that no reader indexes or names past what it knows.
+ */
+void
+summary_check_field(const char *type_name, SummarySource source,
+					const char *field, int64 value, int64 lowest, int64 highest)
+{
+	if (value >= lowest && value <= highest)
+		return;
+	if (source == SOURCE_STORED)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("corrupt %s value", type_name),
+				 errdetail("Its %s is %lld; it must be between %lld and %lld.",
+						   field, (long long) value, (long long) lowest,
+						   (long long) highest)));
+	ereport(ERROR,
+			(errcode(summary_error_code(source, true)),
+			 errmsg("%s %lld is out of range for type %s",
+					field, (long long) value, type_name),
+			 errdetail("The %s must be between %lld and %lld.",
+					   field, (long long) lowest, (long long) highest)));
+}
+
+/* For the types that use neither: header.kind and header.scale are 0. */
+void
+summary_check_unused_header(const SummaryHeader *s, const char *type_name,
+							SummarySource source)
+{
+	summary_check_field(type_name, source, "kind byte", s->kind, 0, 0);
+	summary_check_field(type_name, source, "scale byte", s->scale, 0, 0);
+}
+
+/*
+ * An inverse transition or an unmerge asked to take out of a summary what
+ * it does not hold.  Inside a moving aggregate that cannot happen; called
+ * directly, the arguments are wrong.
+ */
+void
+summary_not_held(const char *type_name)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("cannot take out of a %s what it does not hold", type_name),
+			 errdetail("An inverse transition or unmerge can only remove answers that were added to the same summary.")));
+}
+
+/* An inverse transition called with a NULL state. */
+void
+summary_state_missing(const char *aggregate_name)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+			 errmsg("%s inverse transition needs a summary", aggregate_name),
+			 errdetail("An inverse transition takes an answer out of a summary, so the summary must not be null.")));
 }
 
 /*
@@ -99,6 +205,134 @@ Datum
 summary_ne(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_BOOL(!DatumGetBool(summary_eq(fcinfo)));
+}
+
+/* ---------------------------------------------------------------------
+ * Order and hash
+ *
+ * The btree and hash operator classes of every summary type (and of
+ * business_calendar) share these functions.  They read nothing but the
+ * stored bytes, which are canonical: equal values are equal bytes, as
+ * summary_eq says.  The order is a total order on those bytes, the same for
+ * every type: a shorter stored value sorts first; of two equally long, the
+ * one whose first differing byte is lower, read as unsigned.  It is not an
+ * order by any figure (ORDER BY nps(s) is that); it lets DISTINCT, GROUP BY,
+ * UNION, merge joins and btree indexes work.  The hash is hash_any() of the
+ * same bytes, so equal values hash alike.
+ * ---------------------------------------------------------------------
+ */
+
+/* -1, 0 or 1 as a sorts before, with, or after b. */
+static int
+summary_order(const struct varlena *a, const struct varlena *b)
+{
+	Size		length_a = VARSIZE_ANY_EXHDR(a);
+	Size		length_b = VARSIZE_ANY_EXHDR(b);
+	int			bytes;
+
+	if (length_a != length_b)
+		return length_a < length_b ? -1 : 1;
+	bytes = memcmp(VARDATA_ANY(a), VARDATA_ANY(b), length_a);
+	return (bytes > 0) - (bytes < 0);
+}
+
+/* summary_order() of two Datums, freeing what detoasting copied. */
+static int
+summary_order_datums(Datum a, Datum b)
+{
+	struct varlena *va = PG_DETOAST_DATUM_PACKED(a);
+	struct varlena *vb = PG_DETOAST_DATUM_PACKED(b);
+	int			order = summary_order(va, vb);
+
+	if ((Pointer) va != DatumGetPointer(a))
+		pfree(va);
+	if ((Pointer) vb != DatumGetPointer(b))
+		pfree(vb);
+	return order;
+}
+
+/* The btree support function: <0, 0 or >0. */
+PG_FUNCTION_INFO_V1(summary_cmp);
+Datum
+summary_cmp(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT32(summary_order_datums(PG_GETARG_DATUM(0), PG_GETARG_DATUM(1)));
+}
+
+PG_FUNCTION_INFO_V1(summary_lt);
+Datum
+summary_lt(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(summary_order_datums(PG_GETARG_DATUM(0), PG_GETARG_DATUM(1)) < 0);
+}
+
+PG_FUNCTION_INFO_V1(summary_le);
+Datum
+summary_le(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(summary_order_datums(PG_GETARG_DATUM(0), PG_GETARG_DATUM(1)) <= 0);
+}
+
+PG_FUNCTION_INFO_V1(summary_gt);
+Datum
+summary_gt(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(summary_order_datums(PG_GETARG_DATUM(0), PG_GETARG_DATUM(1)) > 0);
+}
+
+PG_FUNCTION_INFO_V1(summary_ge);
+Datum
+summary_ge(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(summary_order_datums(PG_GETARG_DATUM(0), PG_GETARG_DATUM(1)) >= 0);
+}
+
+/* Sort comparator: the same order, without a function call per pair. */
+static int
+summary_sort_compare(Datum a, Datum b, SortSupport ssup pg_attribute_unused())
+{
+	return summary_order_datums(a, b);
+}
+
+/* The btree sort support function, one for every type. */
+PG_FUNCTION_INFO_V1(summary_sortsupport);
+Datum
+summary_sortsupport(PG_FUNCTION_ARGS)
+{
+	SortSupport ssup = (SortSupport) PG_GETARG_POINTER(0);
+
+	ssup->comparator = summary_sort_compare;
+	PG_RETURN_VOID();
+}
+
+/* The hash support function: hash_any() of the stored bytes. */
+PG_FUNCTION_INFO_V1(summary_hash);
+Datum
+summary_hash(PG_FUNCTION_ARGS)
+{
+	struct varlena *v = PG_GETARG_VARLENA_PP(0);
+	Datum		hash = hash_any((const unsigned char *) VARDATA_ANY(v),
+								VARSIZE_ANY_EXHDR(v));
+
+	PG_FREE_IF_COPY(v, 0);
+	return hash;
+}
+
+/*
+ * The extended hash, for hash partitioning: seeded, and with seed 0 its low
+ * 32 bits are summary_hash(), as PostgreSQL requires.
+ */
+PG_FUNCTION_INFO_V1(summary_hash_extended);
+Datum
+summary_hash_extended(PG_FUNCTION_ARGS)
+{
+	struct varlena *v = PG_GETARG_VARLENA_PP(0);
+	Datum		hash = hash_any_extended((const unsigned char *) VARDATA_ANY(v),
+										 VARSIZE_ANY_EXHDR(v),
+										 (uint64) PG_GETARG_INT64(1));
+
+	PG_FREE_IF_COPY(v, 0);
+	return hash;
 }
 
 /* ---------------------------------------------------------------------
@@ -130,14 +364,13 @@ sum_added(int128 *sum, int128 value, const char *type_name)
 
 /*
  * Take back a value added earlier (a moving aggregate's inverse).  Going
- * below zero means the executor removed what it never added: a bug.
+ * below zero means taking out what was never added.
  */
 void
 sum_removed(int128 *sum, int128 value, const char *type_name)
 {
 	if (value > *sum)
-		elog(ERROR, "%s inverse transition removed more than was added",
-			 type_name);
+		summary_not_held(type_name);
 	*sum -= value;
 }
 

@@ -24,15 +24,19 @@
 #include "scorecard.h"
 
 /*
- * Report an input value that no data could have produced, such as a sum
- * that does not fit its counts: accepting it would give wrong figures.
- * code is 22P02 (text input) or 22P03 (binary input).
+ * Report a value that no data could have produced, such as a sum that does
+ * not fit its counts: accepting it would give wrong figures.  code is
+ * 22P02 (text input), 22P03 (binary input), XX001 (a corrupt stored value)
+ * or 22023 (what a support function would build from its arguments); see
+ * summary_error_code().
  */
 void
 summary_invalid(const char *type_name, int code, const char *detail)
 {
 	ereport(ERROR,
 			(errcode(code),
+			 code == ERRCODE_DATA_CORRUPTED ?
+			 errmsg("corrupt %s value", type_name) :
 			 errmsg("invalid %s value", type_name),
 			 errdetail("%s", detail)));
 }
@@ -44,6 +48,13 @@ summary_invalid(const char *type_name, int code, const char *detail)
  * integers that fit in 64 bits, sums in 128 bits.
  * ---------------------------------------------------------------------
  */
+
+/* "version 1", or "versions 1 to N": what an input function reads. */
+static const char *
+versions_read(int newest)
+{
+	return newest == 1 ? "version 1" : psprintf("versions 1 to %d", newest);
+}
 
 /* Report malformed text: what was expected, and where. */
 pg_noreturn static void
@@ -64,9 +75,13 @@ skip_spaces(SummaryParser *p)
 		p->pos++;
 }
 
-/* Start reading: the version tag must come first and must be ours. */
-void
-parser_begin(SummaryParser *p, const char *type_name, const char *input)
+/*
+ * Start reading a type whose text form has had several versions: the
+ * version tag must come first and be one from 1 to newest.  Returns it.
+ */
+int
+parser_begin_versions(SummaryParser *p, const char *type_name,
+					  const char *input, int newest)
 {
 	long		version = 0;
 
@@ -76,16 +91,24 @@ parser_begin(SummaryParser *p, const char *type_name, const char *input)
 	skip_spaces(p);
 	if (*p->pos != 'v' || !isdigit((unsigned char) p->pos[1]))
 		parse_error(p, "a format version such as \"v1\"");
-	/* any number of digits, saturating: all but one are unsupported */
+	/* any number of digits, saturating: all but a few are unsupported */
 	for (p->pos++; isdigit((unsigned char) *p->pos); p->pos++)
 		version = Min(version * 10 + (*p->pos - '0'), 1000000L);
-	if (version != SUMMARY_FORMAT_VERSION)
+	if (version < 1 || version > newest)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 				 errmsg("invalid input syntax for type %s: \"%s\"",
 						type_name, input),
-				 errdetail("Format version %ld is not supported; this version of scorecard reads version %d.",
-						   version, SUMMARY_FORMAT_VERSION)));
+				 errdetail("Format version %ld is not supported; this version of scorecard reads %s.",
+						   version, versions_read(newest))));
+	return (int) version;
+}
+
+/* Start reading a type whose text form has one version. */
+void
+parser_begin(SummaryParser *p, const char *type_name, const char *input)
+{
+	(void) parser_begin_versions(p, type_name, input, SUMMARY_FORMAT_VERSION);
 }
 
 /* Expect white space, then "key=". */
@@ -350,17 +373,25 @@ recv_byte(StringInfo buf, const char *type_name)
 	return pq_getmsgbyte(buf);
 }
 
-void
-recv_version(StringInfo buf, const char *type_name)
+/* The version byte of a type whose binary form has had versions 1 to newest. */
+int
+recv_versions(StringInfo buf, const char *type_name, int newest)
 {
 	int			version = recv_byte(buf, type_name);
 
-	if (version != SUMMARY_FORMAT_VERSION)
+	if (version < 1 || version > newest)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid binary %s value", type_name),
-				 errdetail("Format version %d is not supported; this version of scorecard reads version %d.",
-						   version, SUMMARY_FORMAT_VERSION)));
+				 errdetail("Format version %d is not supported; this version of scorecard reads %s.",
+						   version, versions_read(newest))));
+	return version;
+}
+
+void
+recv_version(StringInfo buf, const char *type_name)
+{
+	(void) recv_versions(buf, type_name, SUMMARY_FORMAT_VERSION);
 }
 
 int64
@@ -496,6 +527,13 @@ json_string(StringInfo out, const char *key, const char *value)
 {
 	json_key(out, key);
 	escape_json(out, value);
+}
+
+void
+json_bool(StringInfo out, const char *key, bool value)
+{
+	json_key(out, key);
+	appendStringInfoString(out, value ? "true" : "false");
 }
 
 /* A figure, or null when it is undefined (no responses). */
