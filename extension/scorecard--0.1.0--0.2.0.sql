@@ -343,31 +343,38 @@ UPDATE pg_catalog.pg_operator SET oprcanhash = true, oprcanmerge = true
 -- UNION, ORDER BY, merge and hash joins and indexes use.  The order is
 -- the one of every summary type (summary.c): a shorter stored value first,
 -- then the first differing byte; consistent with =, not by any figure.
+-- duration_summary's own order and hash functions convert a value stored by
+-- 0.1.0 (layout 1) first, so that it sorts and hashes as the equal value of
+-- now; then they are every type's (summary.c).
+CREATE FUNCTION duration_summary_sortsupport(internal) RETURNS void
+	AS 'MODULE_PATHNAME', 'duration_summary_sortsupport' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION duration_summary_sortsupport(internal) IS
+	'btree sort support of duration_summary: the stored-form order, values of 0.1.0 converted first';
 CREATE FUNCTION duration_summary_lt(duration_summary, duration_summary) RETURNS boolean
-	AS 'MODULE_PATHNAME', 'summary_lt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'duration_summary_lt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION duration_summary_lt(duration_summary, duration_summary) IS
 	'true when the first duration_summary sorts before the second in the stored-form order';
 CREATE FUNCTION duration_summary_le(duration_summary, duration_summary) RETURNS boolean
-	AS 'MODULE_PATHNAME', 'summary_le' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'duration_summary_le' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION duration_summary_le(duration_summary, duration_summary) IS
 	'true when the first duration_summary sorts before or equals the second in the stored-form order';
 CREATE FUNCTION duration_summary_gt(duration_summary, duration_summary) RETURNS boolean
-	AS 'MODULE_PATHNAME', 'summary_gt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'duration_summary_gt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION duration_summary_gt(duration_summary, duration_summary) IS
 	'true when the first duration_summary sorts after the second in the stored-form order';
 CREATE FUNCTION duration_summary_ge(duration_summary, duration_summary) RETURNS boolean
-	AS 'MODULE_PATHNAME', 'summary_ge' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'duration_summary_ge' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION duration_summary_ge(duration_summary, duration_summary) IS
 	'true when the first duration_summary sorts after or equals the second in the stored-form order';
 CREATE FUNCTION duration_summary_cmp(duration_summary, duration_summary) RETURNS integer
-	AS 'MODULE_PATHNAME', 'summary_cmp' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'duration_summary_cmp' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION duration_summary_cmp(duration_summary, duration_summary) IS
 	'btree support: -1, 0 or 1 as the first duration_summary sorts before, with or after the second';
 CREATE FUNCTION duration_summary_hash(duration_summary) RETURNS integer
-	AS 'MODULE_PATHNAME', 'summary_hash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'duration_summary_hash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION duration_summary_hash(duration_summary) IS 'hash support: hash of the stored form';
 CREATE FUNCTION duration_summary_hash_extended(duration_summary, bigint) RETURNS bigint
-	AS 'MODULE_PATHNAME', 'summary_hash_extended' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'duration_summary_hash_extended' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION duration_summary_hash_extended(duration_summary, bigint) IS
 	'hash support: seeded 64-bit hash of the stored form, for hash partitioning';
 CREATE OPERATOR < (
@@ -393,7 +400,7 @@ COMMENT ON OPERATOR >= (duration_summary, duration_summary) IS 'sorts after or e
 CREATE OPERATOR CLASS duration_summary_ops DEFAULT FOR TYPE duration_summary USING btree AS
 	OPERATOR 1 <, OPERATOR 2 <=, OPERATOR 3 =, OPERATOR 4 >=, OPERATOR 5 >,
 	FUNCTION 1 duration_summary_cmp(duration_summary, duration_summary),
-	FUNCTION 2 summary_sortsupport(internal);
+	FUNCTION 2 duration_summary_sortsupport(internal);
 CREATE OPERATOR CLASS duration_summary_ops DEFAULT FOR TYPE duration_summary USING hash AS
 	OPERATOR 1 =,
 	FUNCTION 1 duration_summary_hash(duration_summary),

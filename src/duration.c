@@ -38,6 +38,7 @@
 
 #include "common/int.h"
 #include "libpq/pqformat.h"
+#include "utils/sortsupport.h"
 
 #include "scorecard.h"
 
@@ -1458,4 +1459,125 @@ Datum
 duration_summary_ne(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_BOOL(!DatumGetBool(duration_summary_eq(fcinfo)));
+}
+
+/* ---------------------------------------------------------------------
+ * Order and hash
+ *
+ * Those of every summary type (summary.c), over the current layout: a value
+ * stored by 0.1.0 is converted first, so that it sorts and hashes as the
+ * equal value of now.  A sort compares each value many times, so only the
+ * cheap checks run here.
+ * ---------------------------------------------------------------------
+ */
+
+extern PGDLLEXPORT Datum summary_cmp(PG_FUNCTION_ARGS);
+extern PGDLLEXPORT Datum summary_hash(PG_FUNCTION_ARGS);
+extern PGDLLEXPORT Datum summary_hash_extended(PG_FUNCTION_ARGS);
+
+/* d as a value of the current layout: d itself, or a copy to free. */
+static Datum
+duration_canonical(Datum d)
+{
+	DurationSummary *stored = (DurationSummary *) PG_DETOAST_DATUM(d);
+	DurationSummary *s = duration_checked(stored, false);
+
+	if (s != stored && (Pointer) stored != DatumGetPointer(d))
+		pfree(stored);
+	return PointerGetDatum(s);
+}
+
+/* Free what duration_canonical() allocated for d. */
+static void
+canonical_free(Datum canonical, Datum d)
+{
+	if (DatumGetPointer(canonical) != DatumGetPointer(d))
+		pfree(DatumGetPointer(canonical));
+}
+
+/* -1, 0 or 1 as a sorts before, with or after b. */
+static int
+duration_order(Datum a, Datum b)
+{
+	Datum		ca = duration_canonical(a);
+	Datum		cb = duration_canonical(b);
+	int			order = DatumGetInt32(DirectFunctionCall2(summary_cmp, ca, cb));
+
+	canonical_free(ca, a);
+	canonical_free(cb, b);
+	return order;
+}
+
+PG_FUNCTION_INFO_V1(duration_summary_cmp);
+Datum
+duration_summary_cmp(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT32(duration_order(PG_GETARG_DATUM(0), PG_GETARG_DATUM(1)));
+}
+
+PG_FUNCTION_INFO_V1(duration_summary_lt);
+Datum
+duration_summary_lt(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(duration_order(PG_GETARG_DATUM(0), PG_GETARG_DATUM(1)) < 0);
+}
+
+PG_FUNCTION_INFO_V1(duration_summary_le);
+Datum
+duration_summary_le(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(duration_order(PG_GETARG_DATUM(0), PG_GETARG_DATUM(1)) <= 0);
+}
+
+PG_FUNCTION_INFO_V1(duration_summary_gt);
+Datum
+duration_summary_gt(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(duration_order(PG_GETARG_DATUM(0), PG_GETARG_DATUM(1)) > 0);
+}
+
+PG_FUNCTION_INFO_V1(duration_summary_ge);
+Datum
+duration_summary_ge(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(duration_order(PG_GETARG_DATUM(0), PG_GETARG_DATUM(1)) >= 0);
+}
+
+/* Sort comparator: the same order, without a function call per pair. */
+static int
+duration_sort_compare(Datum a, Datum b, SortSupport ssup pg_attribute_unused())
+{
+	return duration_order(a, b);
+}
+
+PG_FUNCTION_INFO_V1(duration_summary_sortsupport);
+Datum
+duration_summary_sortsupport(PG_FUNCTION_ARGS)
+{
+	SortSupport ssup = (SortSupport) PG_GETARG_POINTER(0);
+
+	ssup->comparator = duration_sort_compare;
+	PG_RETURN_VOID();
+}
+
+PG_FUNCTION_INFO_V1(duration_summary_hash);
+Datum
+duration_summary_hash(PG_FUNCTION_ARGS)
+{
+	Datum		s = duration_canonical(PG_GETARG_DATUM(0));
+	Datum		hash = DirectFunctionCall1(summary_hash, s);
+
+	canonical_free(s, PG_GETARG_DATUM(0));
+	return hash;
+}
+
+PG_FUNCTION_INFO_V1(duration_summary_hash_extended);
+Datum
+duration_summary_hash_extended(PG_FUNCTION_ARGS)
+{
+	Datum		s = duration_canonical(PG_GETARG_DATUM(0));
+	Datum		hash = DirectFunctionCall2(summary_hash_extended, s, PG_GETARG_DATUM(1));
+
+	canonical_free(s, PG_GETARG_DATUM(0));
+	return hash;
 }

@@ -5,7 +5,7 @@
 -- put in; sums checked against the bucket bounds; corrupt values raising
 -- XX001; moving windows whose frames empty out and refill.
 BEGIN;
-SELECT plan(42);
+SELECT plan(44);
 
 -- Byte offsets in a value (after the 4-byte varlena header, as bytea sees
 -- it): version 0, form 1, count width 2, reserved 3, responses 4, zeros 12,
@@ -119,6 +119,12 @@ SELECT is((SELECT (v1::text, mean(v1), percentile(v1, 0.5), responses(v1), v1::j
 		  (SELECT (s::text, mean(s), percentile(s, 0.5), responses(s), s::jsonb)::text
 		   FROM sparse_now),
 		  'and reads the same: text, figures and jsonb');
+SELECT ok((SELECT duration_summary_hash(v1) = duration_summary_hash(s)
+				  AND duration_summary_hash_extended(v1, 7) = duration_summary_hash_extended(s, 7)
+				  AND duration_summary_cmp(v1, s) = 0 FROM stored_v1, sparse_now),
+		  'and hashes and sorts as it');
+SELECT is((SELECT count(DISTINCT v) FROM (SELECT v1 FROM stored_v1 UNION ALL SELECT s FROM sparse_now) x(v)),
+		  1::bigint, 'count(DISTINCT) of the two is 1');
 SELECT is((SELECT pg_column_size(rollup(v1)) FROM stored_v1, generate_series(1, 2)),
 		  80 + 2 * 6, 'rollup converts it: the result is sparse');
 SELECT is((SELECT rollup(v) FROM (SELECT v1 FROM stored_v1 UNION ALL SELECT s FROM sparse_now) x(v)),
