@@ -240,13 +240,11 @@ bucket_highest(int i)
 	return i == DURATION_MAX_BUCKET ? PG_INT64_MAX : bucket_lowest(i + 1) - 1;
 }
 
+/* A corrupt stored value: XX001, as every type reports one. */
 pg_noreturn static void
 duration_corrupt(const char *detail)
 {
-	ereport(ERROR,
-			(errcode(ERRCODE_DATA_CORRUPTED),
-			 errmsg("%s value is corrupt", DURATION_TYPE_NAME),
-			 errdetail("%s", detail)));
+	summary_invalid(DURATION_TYPE_NAME, ERRCODE_DATA_CORRUPTED, detail);
 }
 
 /*
