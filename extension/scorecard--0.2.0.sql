@@ -1131,6 +1131,474 @@ COMMENT ON OPERATOR FAMILY rubric_summary_ops USING btree IS 'ordering of rubric
 COMMENT ON OPERATOR CLASS rubric_summary_ops USING hash IS 'hashing of rubric_summary, by its stored form';
 COMMENT ON OPERATOR FAMILY rubric_summary_ops USING hash IS 'hashing of rubric_summary, by its stored form';
 
+-- Comparing two rubric summaries (an agent and the rest of the team, this
+-- month and last): the difference of the quality scores in points, its
+-- Welch interval and the two-sided p-value of Welch's t test.
+CREATE FUNCTION difference(rubric_summary, rubric_summary) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'rubric_summary_difference' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION difference(rubric_summary, rubric_summary) IS
+	'quality score of the first summary minus that of the second, in points';
+CREATE FUNCTION difference_lower_bound(rubric_summary, rubric_summary,
+									   confidence double precision DEFAULT 0.95)
+	RETURNS double precision
+	AS 'MODULE_PATHNAME', 'rubric_summary_difference_lower_bound' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION difference_lower_bound(rubric_summary, rubric_summary, double precision) IS
+	'lower end of the Welch interval of the difference of quality scores (default 95%)';
+CREATE FUNCTION difference_upper_bound(rubric_summary, rubric_summary,
+									   confidence double precision DEFAULT 0.95)
+	RETURNS double precision
+	AS 'MODULE_PATHNAME', 'rubric_summary_difference_upper_bound' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION difference_upper_bound(rubric_summary, rubric_summary, double precision) IS
+	'upper end of the Welch interval of the difference of quality scores (default 95%)';
+CREATE FUNCTION p_value(rubric_summary, rubric_summary) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'rubric_summary_p_value' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION p_value(rubric_summary, rubric_summary) IS
+	'two-sided p-value of Welch''s t test that the quality scores are equal';
+
+--------------------------------------------------------------------------
+-- agreement_summary: several graders' ratings of the same items, for
+-- Krippendorff's alpha
+--------------------------------------------------------------------------
+
+CREATE TYPE agreement_summary;
+
+CREATE FUNCTION agreement_summary_in(cstring) RETURNS agreement_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION agreement_summary_out(agreement_summary) RETURNS cstring
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION agreement_summary_recv(internal) RETURNS agreement_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION agreement_summary_send(agreement_summary) RETURNS bytea
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION agreement_summary_in(cstring) IS 'text input of agreement_summary';
+COMMENT ON FUNCTION agreement_summary_out(agreement_summary) IS 'text output of agreement_summary';
+COMMENT ON FUNCTION agreement_summary_recv(internal) IS 'binary input of agreement_summary';
+COMMENT ON FUNCTION agreement_summary_send(agreement_summary) IS 'binary output of agreement_summary';
+
+-- The summary grows with the distinct rating values it holds (at most 128),
+-- so it is kept uncompressed but may move out of line (STORAGE main).
+CREATE TYPE agreement_summary (
+	INPUT = agreement_summary_in,
+	OUTPUT = agreement_summary_out,
+	RECEIVE = agreement_summary_recv,
+	SEND = agreement_summary_send,
+	INTERNALLENGTH = VARIABLE,
+	ALIGNMENT = double,
+	STORAGE = main
+);
+COMMENT ON TYPE agreement_summary IS
+	'mergeable summary of several graders'' ratings of the same items: the coincidence matrix of the distinct rating values, exact';
+
+-- Aggregate support.  The transition functions are not strict: they create
+-- the summary on the first pairable item and skip NULL arrays and items of
+-- fewer than two ratings.
+CREATE FUNCTION agreement_agg_trans(agreement_summary, double precision[])
+	RETURNS agreement_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION agreement_agg_trans(agreement_summary, double precision[]) IS
+	'transition function of agreement_agg: adds one item''s ratings';
+CREATE FUNCTION agreement_agg_inverse(agreement_summary, double precision[])
+	RETURNS agreement_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION agreement_agg_inverse(agreement_summary, double precision[]) IS
+	'inverse transition function of agreement_agg, for moving window frames';
+CREATE FUNCTION agreement_summary_merge(agreement_summary, agreement_summary)
+	RETURNS agreement_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION agreement_summary_merge(agreement_summary, agreement_summary) IS
+	'merges two agreement summaries exactly (combine function and rollup)';
+CREATE FUNCTION agreement_summary_unmerge(agreement_summary, agreement_summary)
+	RETURNS agreement_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION agreement_summary_unmerge(agreement_summary, agreement_summary) IS
+	'inverse of agreement_summary_merge, for moving window frames of rollup';
+CREATE FUNCTION agreement_summary_final(agreement_summary) RETURNS agreement_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION agreement_summary_final(agreement_summary) IS
+	'final function of agreement_agg and rollup: NULL for a summary of no pairable items';
+
+CREATE AGGREGATE agreement_agg(ratings double precision[]) (
+	SFUNC = agreement_agg_trans,
+	STYPE = agreement_summary,
+	FINALFUNC = agreement_summary_final,
+	COMBINEFUNC = agreement_summary_merge,
+	MSFUNC = agreement_agg_trans,
+	MINVFUNC = agreement_agg_inverse,
+	MSTYPE = agreement_summary,
+	MINITCOND = 'v1 items=0 values= coincidences=',
+	MFINALFUNC = agreement_summary_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE agreement_agg(double precision[]) IS
+	'summarizes items rated by several graders (one array element per grader, NULL where one did not rate) into an agreement_summary; items of fewer than two ratings are ignored';
+
+CREATE AGGREGATE rollup(agreement_summary) (
+	SFUNC = agreement_summary_merge,
+	STYPE = agreement_summary,
+	FINALFUNC = agreement_summary_final,
+	COMBINEFUNC = agreement_summary_merge,
+	MSFUNC = agreement_summary_merge,
+	MINVFUNC = agreement_summary_unmerge,
+	MSTYPE = agreement_summary,
+	MFINALFUNC = agreement_summary_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE rollup(agreement_summary) IS
+	'merges agreement summaries exactly, e.g. calibration sessions into a quarter';
+
+CREATE FUNCTION alpha(s agreement_summary, level text DEFAULT 'interval')
+	RETURNS double precision
+	AS 'MODULE_PATHNAME', 'agreement_summary_alpha' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION alpha(agreement_summary, text) IS
+	'Krippendorff''s alpha at the level ''nominal'', ''ordinal'', ''interval'' (the default) or ''ratio''; NULL when every rating is the same';
+-- Counts: 0 for a NULL summary (a group of no pairable items), as count() is.
+CREATE FUNCTION responses(agreement_summary) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'agreement_summary_responses' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+COMMENT ON FUNCTION responses(agreement_summary) IS 'number of pairable items (rated at least twice); 0 for NULL';
+CREATE FUNCTION ratings(agreement_summary) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'agreement_summary_ratings' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+COMMENT ON FUNCTION ratings(agreement_summary) IS 'number of ratings of the pairable items; 0 for NULL';
+
+CREATE FUNCTION agreement_summary_jsonb(agreement_summary) RETURNS jsonb
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION agreement_summary_jsonb(agreement_summary) IS
+	'every figure and count of an agreement summary as jsonb';
+CREATE CAST (agreement_summary AS jsonb) WITH FUNCTION agreement_summary_jsonb(agreement_summary);
+COMMENT ON CAST (agreement_summary AS jsonb) IS
+	'every figure and count of an agreement summary, for BI tools and exports';
+
+CREATE FUNCTION agreement_summary_eq(agreement_summary, agreement_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_eq' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION agreement_summary_eq(agreement_summary, agreement_summary) IS
+	'true when two agreement summaries hold the same coincidences';
+CREATE FUNCTION agreement_summary_ne(agreement_summary, agreement_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_ne' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION agreement_summary_ne(agreement_summary, agreement_summary) IS
+	'true when two agreement summaries differ';
+CREATE OPERATOR = (
+	LEFTARG = agreement_summary, RIGHTARG = agreement_summary, PROCEDURE = agreement_summary_eq,
+	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel,
+	HASHES, MERGES
+);
+COMMENT ON OPERATOR = (agreement_summary, agreement_summary) IS 'same coincidences';
+CREATE OPERATOR <> (
+	LEFTARG = agreement_summary, RIGHTARG = agreement_summary, PROCEDURE = agreement_summary_ne,
+	COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel
+);
+COMMENT ON OPERATOR <> (agreement_summary, agreement_summary) IS 'different coincidences';
+
+-- Order and hash of agreement_summary: the operator classes that DISTINCT, GROUP BY,
+-- UNION, ORDER BY, merge and hash joins and indexes use.  The order is
+-- the one of every summary type (summary.c): a shorter stored value first,
+-- then the first differing byte; consistent with =, not by any figure.
+CREATE FUNCTION agreement_summary_lt(agreement_summary, agreement_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_lt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION agreement_summary_lt(agreement_summary, agreement_summary) IS
+	'true when the first agreement_summary sorts before the second in the stored-form order';
+CREATE FUNCTION agreement_summary_le(agreement_summary, agreement_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_le' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION agreement_summary_le(agreement_summary, agreement_summary) IS
+	'true when the first agreement_summary sorts before or equals the second in the stored-form order';
+CREATE FUNCTION agreement_summary_gt(agreement_summary, agreement_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_gt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION agreement_summary_gt(agreement_summary, agreement_summary) IS
+	'true when the first agreement_summary sorts after the second in the stored-form order';
+CREATE FUNCTION agreement_summary_ge(agreement_summary, agreement_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_ge' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION agreement_summary_ge(agreement_summary, agreement_summary) IS
+	'true when the first agreement_summary sorts after or equals the second in the stored-form order';
+CREATE FUNCTION agreement_summary_cmp(agreement_summary, agreement_summary) RETURNS integer
+	AS 'MODULE_PATHNAME', 'summary_cmp' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION agreement_summary_cmp(agreement_summary, agreement_summary) IS
+	'btree support: -1, 0 or 1 as the first agreement_summary sorts before, with or after the second';
+CREATE FUNCTION agreement_summary_hash(agreement_summary) RETURNS integer
+	AS 'MODULE_PATHNAME', 'summary_hash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION agreement_summary_hash(agreement_summary) IS 'hash support: hash of the stored form';
+CREATE FUNCTION agreement_summary_hash_extended(agreement_summary, bigint) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'summary_hash_extended' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION agreement_summary_hash_extended(agreement_summary, bigint) IS
+	'hash support: seeded 64-bit hash of the stored form, for hash partitioning';
+CREATE OPERATOR < (
+	LEFTARG = agreement_summary, RIGHTARG = agreement_summary, PROCEDURE = agreement_summary_lt,
+	COMMUTATOR = >, NEGATOR = >=, RESTRICT = scalarltsel, JOIN = scalarltjoinsel
+);
+CREATE OPERATOR <= (
+	LEFTARG = agreement_summary, RIGHTARG = agreement_summary, PROCEDURE = agreement_summary_le,
+	COMMUTATOR = >=, NEGATOR = >, RESTRICT = scalarlesel, JOIN = scalarlejoinsel
+);
+CREATE OPERATOR > (
+	LEFTARG = agreement_summary, RIGHTARG = agreement_summary, PROCEDURE = agreement_summary_gt,
+	COMMUTATOR = <, NEGATOR = <=, RESTRICT = scalargtsel, JOIN = scalargtjoinsel
+);
+CREATE OPERATOR >= (
+	LEFTARG = agreement_summary, RIGHTARG = agreement_summary, PROCEDURE = agreement_summary_ge,
+	COMMUTATOR = <=, NEGATOR = <, RESTRICT = scalargesel, JOIN = scalargejoinsel
+);
+COMMENT ON OPERATOR < (agreement_summary, agreement_summary) IS 'sorts before, in the stored-form order';
+COMMENT ON OPERATOR <= (agreement_summary, agreement_summary) IS 'sorts before or equals, in the stored-form order';
+COMMENT ON OPERATOR > (agreement_summary, agreement_summary) IS 'sorts after, in the stored-form order';
+COMMENT ON OPERATOR >= (agreement_summary, agreement_summary) IS 'sorts after or equals, in the stored-form order';
+CREATE OPERATOR CLASS agreement_summary_ops DEFAULT FOR TYPE agreement_summary USING btree AS
+	OPERATOR 1 <, OPERATOR 2 <=, OPERATOR 3 =, OPERATOR 4 >=, OPERATOR 5 >,
+	FUNCTION 1 agreement_summary_cmp(agreement_summary, agreement_summary),
+	FUNCTION 2 summary_sortsupport(internal);
+CREATE OPERATOR CLASS agreement_summary_ops DEFAULT FOR TYPE agreement_summary USING hash AS
+	OPERATOR 1 =,
+	FUNCTION 1 agreement_summary_hash(agreement_summary),
+	FUNCTION 2 agreement_summary_hash_extended(agreement_summary, bigint);
+COMMENT ON OPERATOR CLASS agreement_summary_ops USING btree IS 'ordering of agreement_summary, by its stored form';
+COMMENT ON OPERATOR FAMILY agreement_summary_ops USING btree IS 'ordering of agreement_summary, by its stored form';
+COMMENT ON OPERATOR CLASS agreement_summary_ops USING hash IS 'hashing of agreement_summary, by its stored form';
+COMMENT ON OPERATOR FAMILY agreement_summary_ops USING hash IS 'hashing of agreement_summary, by its stored form';
+
+--------------------------------------------------------------------------
+-- calibration_summary: one grader's scores against reference scores, for
+-- calibration sessions (bias, mean absolute difference, agreement within
+-- a tolerance)
+--------------------------------------------------------------------------
+
+CREATE TYPE calibration_summary;
+
+CREATE FUNCTION calibration_summary_in(cstring) RETURNS calibration_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION calibration_summary_out(calibration_summary) RETURNS cstring
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION calibration_summary_recv(internal) RETURNS calibration_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION calibration_summary_send(calibration_summary) RETURNS bytea
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION calibration_summary_in(cstring) IS 'text input of calibration_summary';
+COMMENT ON FUNCTION calibration_summary_out(calibration_summary) IS 'text output of calibration_summary';
+COMMENT ON FUNCTION calibration_summary_recv(internal) IS 'binary input of calibration_summary';
+COMMENT ON FUNCTION calibration_summary_send(calibration_summary) IS 'binary output of calibration_summary';
+
+CREATE TYPE calibration_summary (
+	INPUT = calibration_summary_in,
+	OUTPUT = calibration_summary_out,
+	RECEIVE = calibration_summary_recv,
+	SEND = calibration_summary_send,
+	INTERNALLENGTH = VARIABLE,
+	ALIGNMENT = double,
+	STORAGE = plain
+);
+COMMENT ON TYPE calibration_summary IS
+	'mergeable summary of a grader''s scores against reference scores: the tolerance, the counts within and outside it, and the exact sums of the differences';
+
+-- Aggregate support.  The transition functions are not strict: they create
+-- the summary on the first counted item and skip a row whose score or
+-- reference is NULL.  Without a tolerance, it is 5 points.
+CREATE FUNCTION calibration_agg_trans(calibration_summary, double precision, double precision)
+	RETURNS calibration_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION calibration_agg_trans(calibration_summary, double precision, double precision) IS
+	'transition function of calibration_agg(score, reference): counts one item against a tolerance of 5 points';
+CREATE FUNCTION calibration_agg_inverse(calibration_summary, double precision, double precision)
+	RETURNS calibration_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION calibration_agg_inverse(calibration_summary, double precision, double precision) IS
+	'inverse transition function of calibration_agg(score, reference), for moving window frames';
+CREATE FUNCTION calibration_agg_trans(calibration_summary, double precision, double precision,
+									  double precision)
+	RETURNS calibration_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION calibration_agg_trans(calibration_summary, double precision, double precision, double precision) IS
+	'transition function of calibration_agg(score, reference, tolerance): counts one item';
+CREATE FUNCTION calibration_agg_inverse(calibration_summary, double precision, double precision,
+										double precision)
+	RETURNS calibration_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION calibration_agg_inverse(calibration_summary, double precision, double precision, double precision) IS
+	'inverse transition function of calibration_agg(score, reference, tolerance), for moving window frames';
+CREATE FUNCTION calibration_summary_merge(calibration_summary, calibration_summary)
+	RETURNS calibration_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION calibration_summary_merge(calibration_summary, calibration_summary) IS
+	'merges two calibration summaries of the same tolerance exactly (combine function and rollup)';
+CREATE FUNCTION calibration_summary_unmerge(calibration_summary, calibration_summary)
+	RETURNS calibration_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION calibration_summary_unmerge(calibration_summary, calibration_summary) IS
+	'inverse of calibration_summary_merge, for moving window frames of rollup';
+CREATE FUNCTION calibration_summary_final(calibration_summary) RETURNS calibration_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION calibration_summary_final(calibration_summary) IS
+	'final function of calibration_agg and rollup: NULL for a summary of no items';
+
+-- Moving-aggregate states start as an empty summary of the default
+-- tolerance; an empty summary takes the tolerance of the first item it
+-- counts.
+CREATE AGGREGATE calibration_agg(score double precision, reference double precision) (
+	SFUNC = calibration_agg_trans,
+	STYPE = calibration_summary,
+	FINALFUNC = calibration_summary_final,
+	COMBINEFUNC = calibration_summary_merge,
+	MSFUNC = calibration_agg_trans,
+	MINVFUNC = calibration_agg_inverse,
+	MSTYPE = calibration_summary,
+	MINITCOND = 'v1 tolerance_nanopoints=5000000000 within=0 outside=0 over_nanopoints=0 under_nanopoints=0',
+	MFINALFUNC = calibration_summary_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE calibration_agg(double precision, double precision) IS
+	'summarizes a grader''s scores against reference scores, with a tolerance of 5 points; rows with a NULL are ignored';
+CREATE AGGREGATE calibration_agg(score double precision, reference double precision,
+								 tolerance double precision) (
+	SFUNC = calibration_agg_trans,
+	STYPE = calibration_summary,
+	FINALFUNC = calibration_summary_final,
+	COMBINEFUNC = calibration_summary_merge,
+	MSFUNC = calibration_agg_trans,
+	MINVFUNC = calibration_agg_inverse,
+	MSTYPE = calibration_summary,
+	MINITCOND = 'v1 tolerance_nanopoints=5000000000 within=0 outside=0 over_nanopoints=0 under_nanopoints=0',
+	MFINALFUNC = calibration_summary_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE calibration_agg(double precision, double precision, double precision) IS
+	'summarizes a grader''s scores against reference scores, counting agreement within the tolerance in points; rows with a NULL score or reference are ignored';
+
+CREATE AGGREGATE rollup(calibration_summary) (
+	SFUNC = calibration_summary_merge,
+	STYPE = calibration_summary,
+	FINALFUNC = calibration_summary_final,
+	COMBINEFUNC = calibration_summary_merge,
+	MSFUNC = calibration_summary_merge,
+	MINVFUNC = calibration_summary_unmerge,
+	MSTYPE = calibration_summary,
+	MFINALFUNC = calibration_summary_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE rollup(calibration_summary) IS
+	'merges calibration summaries of the same tolerance exactly, e.g. sessions into a quarter';
+
+CREATE FUNCTION bias(calibration_summary) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'calibration_summary_bias' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION bias(calibration_summary) IS
+	'mean of score - reference, in points: above 0 the grader scores higher than the reference';
+CREATE FUNCTION mean_absolute_difference(calibration_summary) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'calibration_summary_mean_absolute_difference' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION mean_absolute_difference(calibration_summary) IS
+	'mean of |score - reference|, in points';
+CREATE FUNCTION within_tolerance(calibration_summary) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'calibration_summary_within_tolerance' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION within_tolerance(calibration_summary) IS
+	'percent of items with |score - reference| <= tolerance, 0..100';
+CREATE FUNCTION tolerance(calibration_summary) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'calibration_summary_tolerance' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION tolerance(calibration_summary) IS 'the tolerance in points';
+-- A count: 0 for a NULL summary (a group of no items), as count() is.
+CREATE FUNCTION responses(calibration_summary) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'calibration_summary_responses' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+COMMENT ON FUNCTION responses(calibration_summary) IS 'number of items scored by both; 0 for NULL';
+CREATE FUNCTION lower_bound(calibration_summary, confidence double precision DEFAULT 0.95)
+	RETURNS double precision
+	AS 'MODULE_PATHNAME', 'calibration_summary_lower_bound' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION lower_bound(calibration_summary, double precision) IS
+	'lower end of the Wilson score interval of the percent within tolerance (default 95%)';
+CREATE FUNCTION upper_bound(calibration_summary, confidence double precision DEFAULT 0.95)
+	RETURNS double precision
+	AS 'MODULE_PATHNAME', 'calibration_summary_upper_bound' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION upper_bound(calibration_summary, double precision) IS
+	'upper end of the Wilson score interval of the percent within tolerance (default 95%)';
+CREATE FUNCTION status(calibration_summary, target double precision,
+					   confidence double precision DEFAULT 0.95)
+	RETURNS text
+	AS 'MODULE_PATHNAME', 'calibration_summary_status' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION status(calibration_summary, double precision, double precision) IS
+	'green when the interval of the percent within tolerance lies wholly above the target, red when wholly below, else amber';
+
+CREATE FUNCTION calibration_summary_jsonb(calibration_summary) RETURNS jsonb
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION calibration_summary_jsonb(calibration_summary) IS
+	'every figure and count of a calibration summary as jsonb';
+CREATE CAST (calibration_summary AS jsonb) WITH FUNCTION calibration_summary_jsonb(calibration_summary);
+COMMENT ON CAST (calibration_summary AS jsonb) IS
+	'every figure and count of a calibration summary, for BI tools and exports';
+
+CREATE FUNCTION calibration_summary_eq(calibration_summary, calibration_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_eq' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION calibration_summary_eq(calibration_summary, calibration_summary) IS
+	'true when two calibration summaries hold the same tolerance, counts and sums';
+CREATE FUNCTION calibration_summary_ne(calibration_summary, calibration_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_ne' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION calibration_summary_ne(calibration_summary, calibration_summary) IS
+	'true when two calibration summaries differ';
+CREATE OPERATOR = (
+	LEFTARG = calibration_summary, RIGHTARG = calibration_summary, PROCEDURE = calibration_summary_eq,
+	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel,
+	HASHES, MERGES
+);
+COMMENT ON OPERATOR = (calibration_summary, calibration_summary) IS 'same tolerance, counts and sums';
+CREATE OPERATOR <> (
+	LEFTARG = calibration_summary, RIGHTARG = calibration_summary, PROCEDURE = calibration_summary_ne,
+	COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel
+);
+COMMENT ON OPERATOR <> (calibration_summary, calibration_summary) IS 'different tolerance, counts or sums';
+
+-- Order and hash of calibration_summary: the operator classes that DISTINCT, GROUP BY,
+-- UNION, ORDER BY, merge and hash joins and indexes use.  The order is
+-- the one of every summary type (summary.c): a shorter stored value first,
+-- then the first differing byte; consistent with =, not by any figure.
+CREATE FUNCTION calibration_summary_lt(calibration_summary, calibration_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_lt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION calibration_summary_lt(calibration_summary, calibration_summary) IS
+	'true when the first calibration_summary sorts before the second in the stored-form order';
+CREATE FUNCTION calibration_summary_le(calibration_summary, calibration_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_le' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION calibration_summary_le(calibration_summary, calibration_summary) IS
+	'true when the first calibration_summary sorts before or equals the second in the stored-form order';
+CREATE FUNCTION calibration_summary_gt(calibration_summary, calibration_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_gt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION calibration_summary_gt(calibration_summary, calibration_summary) IS
+	'true when the first calibration_summary sorts after the second in the stored-form order';
+CREATE FUNCTION calibration_summary_ge(calibration_summary, calibration_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_ge' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION calibration_summary_ge(calibration_summary, calibration_summary) IS
+	'true when the first calibration_summary sorts after or equals the second in the stored-form order';
+CREATE FUNCTION calibration_summary_cmp(calibration_summary, calibration_summary) RETURNS integer
+	AS 'MODULE_PATHNAME', 'summary_cmp' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION calibration_summary_cmp(calibration_summary, calibration_summary) IS
+	'btree support: -1, 0 or 1 as the first calibration_summary sorts before, with or after the second';
+CREATE FUNCTION calibration_summary_hash(calibration_summary) RETURNS integer
+	AS 'MODULE_PATHNAME', 'summary_hash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION calibration_summary_hash(calibration_summary) IS 'hash support: hash of the stored form';
+CREATE FUNCTION calibration_summary_hash_extended(calibration_summary, bigint) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'summary_hash_extended' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION calibration_summary_hash_extended(calibration_summary, bigint) IS
+	'hash support: seeded 64-bit hash of the stored form, for hash partitioning';
+CREATE OPERATOR < (
+	LEFTARG = calibration_summary, RIGHTARG = calibration_summary, PROCEDURE = calibration_summary_lt,
+	COMMUTATOR = >, NEGATOR = >=, RESTRICT = scalarltsel, JOIN = scalarltjoinsel
+);
+CREATE OPERATOR <= (
+	LEFTARG = calibration_summary, RIGHTARG = calibration_summary, PROCEDURE = calibration_summary_le,
+	COMMUTATOR = >=, NEGATOR = >, RESTRICT = scalarlesel, JOIN = scalarlejoinsel
+);
+CREATE OPERATOR > (
+	LEFTARG = calibration_summary, RIGHTARG = calibration_summary, PROCEDURE = calibration_summary_gt,
+	COMMUTATOR = <, NEGATOR = <=, RESTRICT = scalargtsel, JOIN = scalargtjoinsel
+);
+CREATE OPERATOR >= (
+	LEFTARG = calibration_summary, RIGHTARG = calibration_summary, PROCEDURE = calibration_summary_ge,
+	COMMUTATOR = <=, NEGATOR = <, RESTRICT = scalargesel, JOIN = scalargejoinsel
+);
+COMMENT ON OPERATOR < (calibration_summary, calibration_summary) IS 'sorts before, in the stored-form order';
+COMMENT ON OPERATOR <= (calibration_summary, calibration_summary) IS 'sorts before or equals, in the stored-form order';
+COMMENT ON OPERATOR > (calibration_summary, calibration_summary) IS 'sorts after, in the stored-form order';
+COMMENT ON OPERATOR >= (calibration_summary, calibration_summary) IS 'sorts after or equals, in the stored-form order';
+CREATE OPERATOR CLASS calibration_summary_ops DEFAULT FOR TYPE calibration_summary USING btree AS
+	OPERATOR 1 <, OPERATOR 2 <=, OPERATOR 3 =, OPERATOR 4 >=, OPERATOR 5 >,
+	FUNCTION 1 calibration_summary_cmp(calibration_summary, calibration_summary),
+	FUNCTION 2 summary_sortsupport(internal);
+CREATE OPERATOR CLASS calibration_summary_ops DEFAULT FOR TYPE calibration_summary USING hash AS
+	OPERATOR 1 =,
+	FUNCTION 1 calibration_summary_hash(calibration_summary),
+	FUNCTION 2 calibration_summary_hash_extended(calibration_summary, bigint);
+COMMENT ON OPERATOR CLASS calibration_summary_ops USING btree IS 'ordering of calibration_summary, by its stored form';
+COMMENT ON OPERATOR FAMILY calibration_summary_ops USING btree IS 'ordering of calibration_summary, by its stored form';
+COMMENT ON OPERATOR CLASS calibration_summary_ops USING hash IS 'hashing of calibration_summary, by its stored form';
+COMMENT ON OPERATOR FAMILY calibration_summary_ops USING hash IS 'hashing of calibration_summary, by its stored form';
+
 --------------------------------------------------------------------------
 -- duration_summary: handling times and other durations
 --------------------------------------------------------------------------
@@ -1389,6 +1857,30 @@ COMMENT ON OPERATOR CLASS duration_summary_ops USING btree IS 'ordering of durat
 COMMENT ON OPERATOR FAMILY duration_summary_ops USING btree IS 'ordering of duration_summary, by its stored form';
 COMMENT ON OPERATOR CLASS duration_summary_ops USING hash IS 'hashing of duration_summary, by its stored form';
 COMMENT ON OPERATOR FAMILY duration_summary_ops USING hash IS 'hashing of duration_summary, by its stored form';
+
+-- Comparing two duration summaries (an agent and the rest of the team,
+-- this month and last): the difference of the mean durations in seconds,
+-- its Welch interval and the two-sided p-value of Welch's t test.
+CREATE FUNCTION difference(duration_summary, duration_summary) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'duration_summary_difference' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION difference(duration_summary, duration_summary) IS
+	'mean duration of the first summary minus that of the second, in seconds';
+CREATE FUNCTION difference_lower_bound(duration_summary, duration_summary,
+									   confidence double precision DEFAULT 0.95)
+	RETURNS double precision
+	AS 'MODULE_PATHNAME', 'duration_summary_difference_lower_bound' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION difference_lower_bound(duration_summary, duration_summary, double precision) IS
+	'lower end of the Welch interval of the difference of mean durations (default 95%)';
+CREATE FUNCTION difference_upper_bound(duration_summary, duration_summary,
+									   confidence double precision DEFAULT 0.95)
+	RETURNS double precision
+	AS 'MODULE_PATHNAME', 'duration_summary_difference_upper_bound' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION difference_upper_bound(duration_summary, duration_summary, double precision) IS
+	'upper end of the Welch interval of the difference of mean durations (default 95%)';
+CREATE FUNCTION p_value(duration_summary, duration_summary) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'duration_summary_p_value' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION p_value(duration_summary, duration_summary) IS
+	'two-sided p-value of Welch''s t test that the mean durations are equal';
 
 --------------------------------------------------------------------------
 -- business_calendar: opening hours in a time zone, with closed dates;

@@ -4,8 +4,9 @@
  *
  * Every summary type is a small varlena value that is also the aggregate's
  * transition state.  Each type's own file (nps.c, rating.c, rate.c,
- * rubric.c, duration.c, queue.c) holds only its layout, its figures and its
- * SQL entry points; what they share is declared here, one block per file:
+ * rubric.c, duration.c, queue.c, agreement.c, calibration.c) holds only its
+ * layout, its figures and its SQL entry points; what they share is declared
+ * here, one block per file:
  *
  *	- summary.c: allocation, access to the aggregate state, exact sums,
  *	  durations as microseconds;
@@ -388,6 +389,19 @@ typedef enum ComparisonPart
 	COMPARISON_P_VALUE
 } ComparisonPart;
 
+/*
+ * One side of a comparison of means: the mean, the sample variance (read
+ * only when n >= 2) and the number of answers.
+ */
+typedef struct MeanSample
+{
+	double		mean;
+	double		variance;
+	int64		n;
+} MeanSample;
+
+extern void compare_means(const MeanSample *a, const MeanSample *b,
+						  double confidence, double range, Comparison *result);
 extern void compare_proportions(int64 successes1, int64 n1, int64 successes2,
 								int64 n2, double confidence, Comparison *result);
 extern Datum comparison_part(FunctionCallInfo fcinfo, const Comparison *result,

@@ -163,6 +163,11 @@ FIGURES = {
                       "service_level({c}, false, true)", "abandonment_rate({c})",
                       "abandonment_rate({c}, true)", "asa({c})", "lower_bound({c})",
                       "upper_bound({c})", "status({c}, 80)"],
+    "agreement_summary": ["alpha({c})", "alpha({c}, 'nominal')", "alpha({c}, 'ordinal')",
+                          "responses({c})", "ratings({c})"],
+    "calibration_summary": ["bias({c})", "mean_absolute_difference({c})",
+                            "within_tolerance({c})", "tolerance({c})", "responses({c})",
+                            "lower_bound({c})", "upper_bound({c})", "status({c}, 80)"],
 }
 
 
