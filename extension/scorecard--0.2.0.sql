@@ -1678,7 +1678,8 @@ CREATE FUNCTION rubric_ne(rubric, rubric) RETURNS boolean
 COMMENT ON FUNCTION rubric_ne(rubric, rubric) IS 'true when two rubrics differ';
 CREATE OPERATOR = (
 	LEFTARG = rubric, RIGHTARG = rubric, PROCEDURE = rubric_eq,
-	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel
+	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel,
+	HASHES, MERGES
 );
 COMMENT ON OPERATOR = (rubric, rubric) IS 'same criteria, weights, maximums, critical flags and sections';
 CREATE OPERATOR <> (
@@ -1686,6 +1687,70 @@ CREATE OPERATOR <> (
 	COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel
 );
 COMMENT ON OPERATOR <> (rubric, rubric) IS 'different rubrics';
+
+-- Order and hash of rubric (a definition, not a summary): the operator classes that DISTINCT, GROUP BY,
+-- UNION, ORDER BY, merge and hash joins and indexes use.  The order is
+-- the one of every summary type (summary.c): a shorter stored value first,
+-- then the first differing byte; consistent with =, not by any figure.
+CREATE FUNCTION rubric_lt(rubric, rubric) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_lt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rubric_lt(rubric, rubric) IS
+	'true when the first rubric sorts before the second in the stored-form order';
+CREATE FUNCTION rubric_le(rubric, rubric) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_le' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rubric_le(rubric, rubric) IS
+	'true when the first rubric sorts before or equals the second in the stored-form order';
+CREATE FUNCTION rubric_gt(rubric, rubric) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_gt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rubric_gt(rubric, rubric) IS
+	'true when the first rubric sorts after the second in the stored-form order';
+CREATE FUNCTION rubric_ge(rubric, rubric) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_ge' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rubric_ge(rubric, rubric) IS
+	'true when the first rubric sorts after or equals the second in the stored-form order';
+CREATE FUNCTION rubric_cmp(rubric, rubric) RETURNS integer
+	AS 'MODULE_PATHNAME', 'summary_cmp' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rubric_cmp(rubric, rubric) IS
+	'btree support: -1, 0 or 1 as the first rubric sorts before, with or after the second';
+CREATE FUNCTION rubric_hash(rubric) RETURNS integer
+	AS 'MODULE_PATHNAME', 'summary_hash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rubric_hash(rubric) IS 'hash support: hash of the stored form';
+CREATE FUNCTION rubric_hash_extended(rubric, bigint) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'summary_hash_extended' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rubric_hash_extended(rubric, bigint) IS
+	'hash support: seeded 64-bit hash of the stored form, for hash partitioning';
+CREATE OPERATOR < (
+	LEFTARG = rubric, RIGHTARG = rubric, PROCEDURE = rubric_lt,
+	COMMUTATOR = >, NEGATOR = >=, RESTRICT = scalarltsel, JOIN = scalarltjoinsel
+);
+CREATE OPERATOR <= (
+	LEFTARG = rubric, RIGHTARG = rubric, PROCEDURE = rubric_le,
+	COMMUTATOR = >=, NEGATOR = >, RESTRICT = scalarlesel, JOIN = scalarlejoinsel
+);
+CREATE OPERATOR > (
+	LEFTARG = rubric, RIGHTARG = rubric, PROCEDURE = rubric_gt,
+	COMMUTATOR = <, NEGATOR = <=, RESTRICT = scalargtsel, JOIN = scalargtjoinsel
+);
+CREATE OPERATOR >= (
+	LEFTARG = rubric, RIGHTARG = rubric, PROCEDURE = rubric_ge,
+	COMMUTATOR = <=, NEGATOR = <, RESTRICT = scalargesel, JOIN = scalargejoinsel
+);
+COMMENT ON OPERATOR < (rubric, rubric) IS 'sorts before, in the stored-form order';
+COMMENT ON OPERATOR <= (rubric, rubric) IS 'sorts before or equals, in the stored-form order';
+COMMENT ON OPERATOR > (rubric, rubric) IS 'sorts after, in the stored-form order';
+COMMENT ON OPERATOR >= (rubric, rubric) IS 'sorts after or equals, in the stored-form order';
+CREATE OPERATOR CLASS rubric_ops DEFAULT FOR TYPE rubric USING btree AS
+	OPERATOR 1 <, OPERATOR 2 <=, OPERATOR 3 =, OPERATOR 4 >=, OPERATOR 5 >,
+	FUNCTION 1 rubric_cmp(rubric, rubric),
+	FUNCTION 2 summary_sortsupport(internal);
+CREATE OPERATOR CLASS rubric_ops DEFAULT FOR TYPE rubric USING hash AS
+	OPERATOR 1 =,
+	FUNCTION 1 rubric_hash(rubric),
+	FUNCTION 2 rubric_hash_extended(rubric, bigint);
+COMMENT ON OPERATOR CLASS rubric_ops USING btree IS 'ordering of rubric, by its stored form';
+COMMENT ON OPERATOR FAMILY rubric_ops USING btree IS 'ordering of rubric, by its stored form';
+COMMENT ON OPERATOR CLASS rubric_ops USING hash IS 'hashing of rubric, by its stored form';
+COMMENT ON OPERATOR FAMILY rubric_ops USING hash IS 'hashing of rubric, by its stored form';
 
 CREATE FUNCTION weighted_rubric_definition_trans(rubric_summary, float8[], rubric)
 	RETURNS rubric_summary

@@ -6,7 +6,7 @@
 -- documented order, against an independent implementation over the stored
 -- bytes: shorter first, then the first differing byte, unsigned.
 BEGIN;
-SELECT plan(398);
+SELECT plan(442);
 
 -- The stored bytes of a value as bytea (byteasend returns its argument's
 -- bytes), and bytea's own hash of them.  Test scaffolding: internal
@@ -53,6 +53,14 @@ CREATE TEMP TABLE v_calibration AS
 	SELECT k AS id, calibration_agg(((j * 13 + m) % 100)::float8, ((j * 7) % 100)::float8,
 									CASE WHEN m % 2 = 0 THEN 5 ELSE 10 END) AS s
 	FROM answers GROUP BY k, m;
+-- rubric definitions of 2 to 4 criteria, some with sections
+CREATE TEMP TABLE v_rubric_def AS
+	SELECT k AS id, rubric((ARRAY['greeting', 'listening', 'knowledge', 'closing'])[1:2 + m % 3],
+						   array_fill((1 + m)::float8, ARRAY[2 + m % 3]),
+						   array_fill(1.0::float8, ARRAY[2 + m % 3]),
+						   array_fill(m % 2 = 0, ARRAY[2 + m % 3]),
+						   array_fill(CASE WHEN m < 5 THEN 'core' ELSE 'soft' END, ARRAY[2 + m % 3])) AS s
+	FROM generate_series(0, 29) k, LATERAL (SELECT k % 10) x(m);
 -- 0, 1 or 2 closed dates: stored forms of three lengths
 CREATE TEMP TABLE v_calendar AS
 	SELECT k AS id, ('Europe/Paris; mon-fri 09:00-' || 10 + m || ':00'
@@ -65,7 +73,7 @@ INSERT INTO kinds VALUES ('v_nps', 'nps_summary'), ('v_rating', 'rating_summary'
 	('v_rate', 'rate_summary'), ('v_rubric', 'rubric_summary'),
 	('v_duration', 'duration_summary'), ('v_queue', 'queue_summary'),
 	('v_calendar', 'business_calendar'), ('v_agreement', 'agreement_summary'),
-	('v_calibration', 'calibration_summary');
+	('v_calibration', 'calibration_summary'), ('v_rubric_def', 'rubric');
 DO $$
 DECLARE
 	t text;
