@@ -1,0 +1,229 @@
+"""Every ```sql block of README.md and docs/*.md runs, and prints what the
+page shows.
+
+Each page runs in a database of its own, with the extension, through psql
+as a reader would run it (`psql -X -q`, footers off, TimeZone UTC).  Before
+a page of docs/ runs, the blocks of the README's section "The tables in the
+examples" run in its database: that section is the fixture every page
+shares, and its CREATE TABLE statements are excerpts of
+demo/1_sample_data.sql, so the examples and the demo use the same tables.
+docs/production.md instead runs in a database loaded with the demo files
+its recipes quote (PAGE_SETUP).
+
+In a ```sql block, a paragraph (lines between blank lines) whose second
+line is a psql rule (`----+----`), or whose first line starts with
+`ERROR:`, is output: what the statements before it, since the previous
+output, print.  It must equal what psql prints for them, trailing white
+space aside (psql's error lines included, so a shown error is the error the
+block raises).  Statements that the page shows no output for must print
+nothing (psql -q prints nothing for CREATE, INSERT, SET and the like).  A shown output of more than one row must come from a query
+with an ORDER BY of its own, so that it is the only output possible.
+
+A ```sql block that follows a line "From `demo/FILE`:" is an excerpt: each
+of its paragraphs is a passage of that file, verbatim and in order.  It
+runs like any other block, unless the page's database already loaded that
+file.
+
+Blocks that are not meant to run (shell commands, psql's backslash
+commands, SQL that needs a server set up otherwise, sample output) use a
+fence other than ```sql: ```sh, ```psql, ```text.  The script prints how
+many blocks of each page ran and how many outputs it compared.
+"""
+import glob
+import os
+import re
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "helpers"))
+from shown import ROOT, read, section  # noqa: E402
+from tap import check, finish  # noqa: E402
+
+FIXTURE_SECTION = "## The tables in the examples"
+PAGE_SETUP = {"docs/production.md": ["demo/1_sample_data.sql", "demo/2_summaries.sql",
+                                     "demo/3_incremental_refresh.sql"]}
+RULE = re.compile(r"^-+(\+-+)*$")
+FENCE = re.compile(r"^```([^\n`]*)\n(.*?)^```[ \t]*$", re.S | re.M)
+EXCERPT = re.compile(r"From `([^`]+)`:\s*$")
+MARK = "@@docs-segment@@"
+
+
+def bindir():
+    pg_config = os.environ.get("PG_CONFIG", "pg_config")
+    return subprocess.run([pg_config, "--bindir"], capture_output=True, text=True,
+                          check=True).stdout.strip()
+
+
+def blocks(text):
+    """(language, body, excerpt file or None, line number) of each fenced block."""
+    found = []
+    for match in FENCE.finditer(text):
+        before = text[:match.start()].rstrip("\n").splitlines()
+        excerpt = EXCERPT.search(before[-1]) if before else None
+        found.append((match.group(1).strip(), match.group(2),
+                      excerpt.group(1) if excerpt else None,
+                      text.count("\n", 0, match.start()) + 1))
+    return found
+
+
+def paragraphs(body):
+    return [p for p in re.split(r"\n[ \t]*\n", body.strip("\n")) if p.strip()]
+
+
+def is_output(paragraph):
+    lines = paragraph.splitlines()
+    return lines[0].startswith("ERROR:") or (len(lines) > 1 and RULE.match(lines[1].strip()))
+
+
+def segments(body):
+    """The block as (sql, shown output or None) pairs, in order."""
+    result, sql, shown = [], [], []
+    for paragraph in paragraphs(body) + [None]:
+        if paragraph is not None and is_output(paragraph):
+            shown.append(paragraph)
+            continue
+        if shown or paragraph is None:
+            if sql or shown:
+                result.append(("\n\n".join(sql), "\n\n".join(shown) if shown else None))
+            sql, shown = [], []
+        if paragraph is not None:
+            sql.append(paragraph)
+    return result
+
+
+def clean(text):
+    lines = [line.rstrip() for line in text.splitlines()]
+    while lines and not lines[0]:
+        lines.pop(0)
+    while lines and not lines[-1]:
+        lines.pop()
+    return lines
+
+
+def without_parentheses(sql):
+    while True:
+        shorter = re.sub(r"\([^()]*\)", "", sql)
+        if shorter == sql:
+            return sql
+        sql = shorter
+
+
+def ordered(sql):
+    """Whether the last statement has an ORDER BY outside parentheses."""
+    statements = [s for s in re.sub(r"--[^\n]*", "", sql).split(";") if s.strip()]
+    return bool(statements) and "ORDER BY" in without_parentheses(statements[-1]).upper()
+
+
+def excerpt_missing(body, path):
+    """The paragraphs of an excerpt that its file lacks, in order."""
+    text, at, missing = read(path), 0, []
+    for paragraph in paragraphs(body):
+        found = text.find(paragraph, at)
+        if found < 0:
+            missing.append(paragraph.splitlines()[0])
+        else:
+            at = found + len(paragraph)
+    return missing
+
+
+def psql(database, script):
+    """What psql prints for a script, standard error in its place."""
+    env = dict(os.environ, PGTZ="UTC", PGDATESTYLE="ISO, MDY", PGOPTIONS="-c lc_messages=C")
+    run = subprocess.run([os.path.join(bindir(), "psql"), "-X", "-q", "-P", "footer=off",
+                          "-v", "ON_ERROR_STOP=0", "-d", database],
+                         input=script, capture_output=False, stdout=subprocess.PIPE,
+                         stderr=subprocess.STDOUT, text=True, env=env, cwd=ROOT)
+    return run.stdout
+
+
+def fresh_database(name):
+    script = (f"SET client_min_messages = warning;\nDROP DATABASE IF EXISTS {name};\n"
+              f"CREATE DATABASE {name};\n\\c {name}\nCREATE EXTENSION scorecard;\n")
+    out = psql("postgres", script)
+    return "ERROR" not in out, out
+
+
+def fixture():
+    """The README's fixture section: its sql blocks, in order."""
+    text = section(read("README.md"), FIXTURE_SECTION)
+    return [body for language, body, _, _ in blocks(text or "") if language == "sql"]
+
+
+def run_page(page, prelude_files, prelude_blocks):
+    """Check one page: (blocks run, outputs compared, failures)."""
+    text = read(page)
+    database = "scorecard_docs_" + re.sub(r"\W", "_", os.path.basename(page)[:-3]).lower()
+    made, out = fresh_database(database)
+    if not made:
+        return 0, 0, [f"could not create {database}: {out}"]
+    failures, script, checks = [], [], []
+    for path in prelude_files:
+        script.append(f"\\echo {MARK}\n\\i {path}\n")
+        checks.append((f"loading {path}", ..., ""))  # prints a summary: no error
+    for n, body in enumerate(prelude_blocks):
+        script.append(f"\\echo {MARK}\n{body}\n")
+        checks.append((f"README fixture block {n + 1}", None, body))
+    ran = 0
+    for language, body, excerpt, line in blocks(text):
+        if language != "sql":
+            continue
+        if excerpt:
+            missing = excerpt_missing(body, excerpt)
+            if missing:
+                failures.append(f"{page}:{line}: not verbatim in {excerpt}: {missing}")
+            if excerpt in prelude_files:
+                ran += 1
+                continue
+        ran += 1
+        for sql, shown in segments(body):
+            script.append(f"\\echo {MARK}\n{sql}\n")
+            checks.append((f"{page}:{line}", shown, sql))
+    printed = psql(database, "".join(script)).split(MARK + "\n")[1:]
+    if len(printed) != len(checks):
+        return ran, 0, failures + [f"{page}: psql printed {len(printed)} of {len(checks)} segments"]
+    compared = 0
+    for (where, shown, sql), actual in zip(checks, printed):
+        actual = clean(actual)
+        first = sql.strip().splitlines()[0] if sql.strip() else ""
+        if shown is ...:
+            if any("ERROR:" in line for line in actual):
+                failures.append(f"{where}: " + "\n".join(actual))
+            continue
+        if shown is None:
+            if actual:
+                failures.append(f"{where}: `{first}` printed what the page does not show:\n"
+                                + "\n".join(f"+ {line}" for line in actual))
+            continue
+        compared += 1
+        expected = clean(shown)
+        if expected != actual:
+            failures.append(f"{where}: `{first}` printed what the page does not show:\n"
+                            + "\n".join(f"+ {line}" for line in actual) + "\n"
+                            + "\n".join(f"- {line}" for line in expected))
+        elif len(expected) > 3 and not expected[0].startswith("ERROR:") and not ordered(sql):
+            failures.append(f"{where}: `{first}` shows {len(expected) - 2} rows without ORDER BY")
+    psql("postgres", f"SET client_min_messages = warning;\nDROP DATABASE IF EXISTS {database};\n")
+    return ran, compared, failures
+
+
+def main():
+    prelude = fixture()
+    check(len(prelude) >= 2, f"the README's section \"{FIXTURE_SECTION[3:]}\" has its "
+          f"{len(prelude)} sql blocks")
+    pages = sys.argv[1:] or ["README.md"] + sorted(
+        os.path.relpath(p, ROOT) for p in glob.glob(os.path.join(ROOT, "docs", "*.md")))
+    total = 0
+    for page in pages:
+        files = PAGE_SETUP.get(page, [])
+        ran, compared, failures = run_page(page, files,
+                                           [] if page == "README.md" or files else prelude)
+        total += ran
+        check(not failures, f"{page}: {ran} sql blocks ran, {compared} outputs as shown",
+              "\n".join(failures))
+    print(f"# {total} sql blocks in {len(pages)} pages")
+    return finish()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
