@@ -151,12 +151,12 @@ def fixture():
 
 
 def run_page(page, prelude_files, prelude_blocks):
-    """Check one page: (blocks run, outputs compared, failures)."""
+    """Check one page: (counts of its blocks, outputs compared, failures)."""
     text = read(page)
     database = "scorecard_docs_" + re.sub(r"\W", "_", os.path.basename(page)[:-3]).lower()
     made, out = fresh_database(database)
     if not made:
-        return 0, 0, [f"could not create {database}: {out}"]
+        return {}, 0, [f"could not create {database}: {out}"]
     failures, script, checks = [], [], []
     for path in prelude_files:
         script.append(f"\\echo {MARK}\n\\i {path}\n")
@@ -164,24 +164,27 @@ def run_page(page, prelude_files, prelude_blocks):
     for n, body in enumerate(prelude_blocks):
         script.append(f"\\echo {MARK}\n{body}\n")
         checks.append((f"README fixture block {n + 1}", None, body))
-    ran = 0
+    counts = {"ran": 0, "excerpts": 0, "other": 0}
     for language, body, excerpt, line in blocks(text):
         if language != "sql":
+            counts["other"] += 1
             continue
+        if re.search(r"^\\", body, re.M):
+            failures.append(f"{page}:{line}: a psql backslash command in a sql block")
         if excerpt:
+            counts["excerpts"] += 1
             missing = excerpt_missing(body, excerpt)
             if missing:
                 failures.append(f"{page}:{line}: not verbatim in {excerpt}: {missing}")
             if excerpt in prelude_files:
-                ran += 1
                 continue
-        ran += 1
+        counts["ran"] += 1
         for sql, shown in segments(body):
             script.append(f"\\echo {MARK}\n{sql}\n")
             checks.append((f"{page}:{line}", shown, sql))
     printed = psql(database, "".join(script)).split(MARK + "\n")[1:]
     if len(printed) != len(checks):
-        return ran, 0, failures + [f"{page}: psql printed {len(printed)} of {len(checks)} segments"]
+        return counts, 0, failures + [f"{page}: psql printed {len(printed)} of {len(checks)} segments"]
     compared = 0
     for (where, shown, sql), actual in zip(checks, printed):
         actual = clean(actual)
@@ -204,7 +207,13 @@ def run_page(page, prelude_files, prelude_blocks):
         elif len(expected) > 3 and not expected[0].startswith("ERROR:") and not ordered(sql):
             failures.append(f"{where}: `{first}` shows {len(expected) - 2} rows without ORDER BY")
     psql("postgres", f"SET client_min_messages = warning;\nDROP DATABASE IF EXISTS {database};\n")
-    return ran, compared, failures
+    return counts, compared, failures
+
+
+def summary(counts):
+    return (f"{counts.get('ran', 0)} sql blocks ran, {counts.get('compared', 0)} outputs "
+            f"compared, {counts.get('excerpts', 0)} excerpts verbatim, "
+            f"{counts.get('other', 0)} other blocks not run")
 
 
 def main():
@@ -213,15 +222,16 @@ def main():
           f"{len(prelude)} sql blocks")
     pages = sys.argv[1:] or ["README.md"] + sorted(
         os.path.relpath(p, ROOT) for p in glob.glob(os.path.join(ROOT, "docs", "*.md")))
-    total = 0
+    total = {"ran": 0, "excerpts": 0, "other": 0, "compared": 0}
     for page in pages:
         files = PAGE_SETUP.get(page, [])
-        ran, compared, failures = run_page(page, files,
-                                           [] if page == "README.md" or files else prelude)
-        total += ran
-        check(not failures, f"{page}: {ran} sql blocks ran, {compared} outputs as shown",
-              "\n".join(failures))
-    print(f"# {total} sql blocks in {len(pages)} pages")
+        counts, compared, failures = run_page(page, files,
+                                              [] if page == "README.md" or files else prelude)
+        counts["compared"] = compared
+        for key in total:
+            total[key] += counts.get(key, 0)
+        check(not failures, f"{page}: " + summary(counts), "\n".join(failures))
+    print(f"# {len(pages)} pages: " + summary(total))
     return finish()
 
 
