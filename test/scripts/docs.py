@@ -37,8 +37,12 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "helpers"))
-from shown import ROOT, read, section  # noqa: E402
 from tap import check, finish  # noqa: E402
+
+# The checkout's root: the nearest directory above this file with README.md.
+ROOT = HERE
+while not os.path.exists(os.path.join(ROOT, "README.md")) and ROOT != os.path.dirname(ROOT):
+    ROOT = os.path.dirname(ROOT)
 
 FIXTURE_SECTION = "## The tables in the examples"
 PAGE_SETUP = {"docs/production.md": ["demo/1_sample_data.sql", "demo/2_summaries.sql",
@@ -47,6 +51,20 @@ RULE = re.compile(r"^-+(\+-+)*$")
 FENCE = re.compile(r"^```([^\n`]*)\n(.*?)^```[ \t]*$", re.S | re.M)
 EXCERPT = re.compile(r"From `([^`]+)`:\s*$")
 MARK = "@@docs-segment@@"
+
+
+def read(path):
+    with open(os.path.join(ROOT, path)) as f:
+        return f.read()
+
+
+def section(text, heading):
+    """The part of a Markdown text under a heading line, up to the next
+    heading of the same level or higher; None when there is none."""
+    level = len(heading) - len(heading.lstrip("#"))
+    found = re.search(rf"^{re.escape(heading)}\n(.*?)(?=^#{{1,{level}}} |\Z)", text,
+                      re.S | re.M)
+    return found.group(1) if found else None
 
 
 def bindir():
