@@ -198,6 +198,9 @@ def run_page(page, prelude_files, prelude_blocks):
                 continue
         counts["ran"] += 1
         for sql, shown in segments(body):
+            if not re.sub(r"--[^\n]*", "", sql).rstrip().endswith(";"):
+                failures.append(f"{page}:{line}: SQL before an output or the block's end "
+                                "does not end with a semicolon")
             script.append(f"\\echo {MARK}\n{sql}\n")
             checks.append((f"{page}:{line}", shown, sql))
     printed = psql(database, "".join(script)).split(MARK + "\n")[1:]
