@@ -16,8 +16,9 @@ line is a psql rule (`----+----`), or whose first line starts with
 output, print.  It must equal what psql prints for them, trailing white
 space aside (psql's error lines included, so a shown error is the error the
 block raises).  Statements that the page shows no output for must print
-nothing (psql -q prints nothing for CREATE, INSERT, SET and the like).  A shown output of more than one row must come from a query
-with an ORDER BY of its own, so that it is the only output possible.
+nothing (psql -q prints nothing for CREATE, INSERT, SET and the like).  A
+shown output of more than one row must come from a query with an ORDER BY
+of its own, so that it is the only output possible.
 
 A ```sql block that follows a line "From `demo/FILE`:" is an excerpt: each
 of its paragraphs is a passage of that file, verbatim and in order.  It
@@ -26,8 +27,11 @@ file.
 
 Blocks that are not meant to run (shell commands, psql's backslash
 commands, SQL that needs a server set up otherwise, sample output) use a
-fence other than ```sql: ```sh, ```psql, ```text.  The script prints how
-many blocks of each page ran and how many outputs it compared.
+fence other than ```sql: ```sh, ```psql, ```plpgsql, ```text.  The script
+prints, per page, how many blocks ran, how many outputs it compared, how
+many excerpts it checked and how many blocks it did not run.
+
+    python3 test/scripts/docs.py [PAGE ...]    (inside pg_virtualenv)
 """
 import glob
 import os
