@@ -154,7 +154,7 @@ def psql(database, script):
     env = dict(os.environ, PGTZ="UTC", PGDATESTYLE="ISO, MDY", PGOPTIONS="-c lc_messages=C")
     run = subprocess.run([os.path.join(bindir(), "psql"), "-X", "-q", "-P", "footer=off",
                           "-v", "ON_ERROR_STOP=0", "-d", database],
-                         input=script, capture_output=False, stdout=subprocess.PIPE,
+                         input=script, stdout=subprocess.PIPE,
                          stderr=subprocess.STDOUT, text=True, env=env, cwd=ROOT)
     return run.stdout
 
@@ -172,13 +172,9 @@ def fixture():
     return [body for language, body, _, _ in blocks(text or "") if language == "sql"]
 
 
-def run_page(page, prelude_files, prelude_blocks):
-    """Check one page: (counts of its blocks, outputs compared, failures)."""
-    text = read(page)
-    database = "scorecard_docs_" + re.sub(r"\W", "_", os.path.basename(page)[:-3]).lower()
-    made, out = fresh_database(database)
-    if not made:
-        return {}, 0, [f"could not create {database}: {out}"]
+def page_script(page, prelude_files, prelude_blocks):
+    """The psql script of a page, what to check of each segment, its block
+    counts, and the failures found without running it."""
     failures, script, checks = [], [], []
     for path in prelude_files:
         script.append(f"\\echo {MARK}\n\\i {path}\n")
@@ -187,7 +183,7 @@ def run_page(page, prelude_files, prelude_blocks):
         script.append(f"\\echo {MARK}\n{body}\n")
         checks.append((f"README fixture block {n + 1}", None, body))
     counts = {"ran": 0, "excerpts": 0, "other": 0}
-    for language, body, excerpt, line in blocks(text):
+    for language, body, excerpt, line in blocks(read(page)):
         if language != "sql":
             counts["other"] += 1
             continue
@@ -207,32 +203,45 @@ def run_page(page, prelude_files, prelude_blocks):
                                 "does not end with a semicolon")
             script.append(f"\\echo {MARK}\n{sql}\n")
             checks.append((f"{page}:{line}", shown, sql))
-    printed = psql(database, "".join(script)).split(MARK + "\n")[1:]
-    if len(printed) != len(checks):
-        return counts, 0, failures + [f"{page}: psql printed {len(printed)} of {len(checks)} segments"]
-    compared = 0
-    for (where, shown, sql), actual in zip(checks, printed):
-        actual = clean(actual)
-        first = sql.strip().splitlines()[0] if sql.strip() else ""
-        if shown is ...:
-            if any("ERROR:" in line for line in actual):
-                failures.append(f"{where}: " + "\n".join(actual))
-            continue
-        if shown is None:
-            if actual:
-                failures.append(f"{where}: `{first}` printed what the page does not show:\n"
-                                + "\n".join(f"+ {line}" for line in actual))
-            continue
-        compared += 1
-        expected = clean(shown)
-        if expected != actual:
-            failures.append(f"{where}: `{first}` printed what the page does not show:\n"
-                            + "\n".join(f"+ {line}" for line in actual) + "\n"
-                            + "\n".join(f"- {line}" for line in expected))
-        elif len(expected) > 3 and not expected[0].startswith("ERROR:") and not ordered(sql):
-            failures.append(f"{where}: `{first}` shows {len(expected) - 2} rows without ORDER BY")
+    return "".join(script), checks, counts, failures
+
+
+def segment_failure(where, shown, sql, actual):
+    """What is wrong with what one segment printed, or None."""
+    first = sql.strip().splitlines()[0] if sql.strip() else ""
+    if shown is ...:
+        errors = any("ERROR:" in line for line in actual)
+        return f"{where}: " + "\n".join(actual) if errors else None
+    if shown is None:
+        return (f"{where}: `{first}` printed what the page does not show:\n"
+                + "\n".join(f"+ {line}" for line in actual)) if actual else None
+    expected = clean(shown)
+    if expected != actual:
+        return (f"{where}: `{first}` printed what the page does not show:\n"
+                + "\n".join(f"+ {line}" for line in actual) + "\n"
+                + "\n".join(f"- {line}" for line in expected))
+    if len(expected) > 3 and not expected[0].startswith("ERROR:") and not ordered(sql):
+        return f"{where}: `{first}` shows {len(expected) - 2} rows without ORDER BY"
+    return None
+
+
+def run_page(page, prelude_files, prelude_blocks):
+    """Check one page: (counts of its blocks, outputs compared, failures)."""
+    database = "scorecard_docs_" + re.sub(r"\W", "_", os.path.basename(page)[:-3]).lower()
+    made, out = fresh_database(database)
+    if not made:
+        return {}, 0, [f"could not create {database}: {out}"]
+    script, checks, counts, failures = page_script(page, prelude_files, prelude_blocks)
+    printed = psql(database, script).split(MARK + "\n")[1:]
     psql("postgres", f"SET client_min_messages = warning;\nDROP DATABASE IF EXISTS {database};\n")
-    return counts, compared, failures
+    if len(printed) != len(checks):
+        return counts, 0, failures + [f"{page}: psql printed {len(printed)} of "
+                                      f"{len(checks)} segments"]
+    for (where, shown, sql), actual in zip(checks, printed):
+        failure = segment_failure(where, shown, sql, clean(actual))
+        if failure:
+            failures.append(failure)
+    return counts, sum(isinstance(shown, str) for _, shown, _ in checks), failures
 
 
 def summary(counts):
