@@ -37,7 +37,7 @@ CREATE TABLE interactions (
     resolved_first_contact boolean NOT NULL,
     nps_score integer CHECK (nps_score BETWEEN 0 AND 10),    -- NULL: not answered
     csat_rating integer CHECK (csat_rating BETWEEN 1 AND 5),  -- NULL: not answered
-    ces_rating integer CHECK (ces_rating BETWEEN 1 AND 7)     -- NULL: not answered
+    ces_rating integer CHECK (ces_rating BETWEEN 1 AND 7)     -- 7: very easy; NULL: not answered
 );
 
 INSERT INTO interactions (agent_id, channel, created_at, handle_seconds,

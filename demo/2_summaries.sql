@@ -9,7 +9,8 @@ SELECT agent_id,
        count(*) AS interactions,
        nps_agg(nps_score) AS nps,
        csat_agg(csat_rating) AS csat,
-       ces_agg(ces_rating) AS ces,
+       -- the demo asks how easy it was, 7 being very easy: higher is easier
+       ces_agg(ces_rating, 7, false) AS ces,
        fcr_rate(resolved_first_contact) AS fcr,
        aht_agg(handle_seconds) AS aht
 FROM interactions
@@ -108,7 +109,7 @@ CREATE TABLE scorecard_targets (
 INSERT INTO scorecard_targets VALUES
     ('nps',  10,  'NPS of at least +10'),
     ('csat', 70,  'at least 70% satisfied (4 or 5 of 5)'),
-    ('ces',  5.2, 'mean effort rating of at least 5.2 of 7 (7: very easy)'),
+    ('ces',  5.2, 'mean ease rating of at least 5.2 of 7 (7: very easy)'),
     ('fcr',  70,  'at least 70% resolved on first contact'),
     ('qa',   85,  'mean QA evaluation score of at least 85 of 100'),
     ('aht',  720, 'mean handle time of at most 720 seconds (12 minutes)');

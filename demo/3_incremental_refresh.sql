@@ -23,7 +23,7 @@ BEGIN ATOMIC
     WHERE day > current_date - days;
     INSERT INTO agent_daily_summary
     SELECT agent_id, created_at::date, count(*),
-           nps_agg(nps_score), csat_agg(csat_rating), ces_agg(ces_rating),
+           nps_agg(nps_score), csat_agg(csat_rating), ces_agg(ces_rating, 7, false),
            fcr_rate(resolved_first_contact), aht_agg(handle_seconds)
     FROM interactions
     WHERE created_at >= current_date - days + 1

@@ -12,7 +12,7 @@ ORDER BY array_position(ARRAY['nps', 'csat', 'ces', 'fcr', 'qa', 'aht'], metric)
 
 \echo 'Monthly scorecard per team: customer surveys'
 \echo '(NPS with its 95% adjusted-Wald interval and the answers behind it; CSAT:'
-\echo 'percent satisfied; CES: mean effort rating of 7)'
+\echo 'percent satisfied; CES: mean ease rating of 7)'
 SELECT team,
        to_char(month, 'YYYY-MM') AS month,
        nps_responses AS answers,

@@ -3,8 +3,6 @@
 -- first replies and resolutions in business hours; the year per team; each
 -- agent's overall score from NPS, CSAT, FCR, AHT and QA against targets;
 -- and a cross-check of every figure against plain SQL over the raw rows.
--- CES keeps the direction 0.1.0 gave it (higher is easier) in
--- 4_report.sql until ces_agg learns lower_is_easier.
 
 \echo
 \echo 'Operational targets.  status: green when the 95% interval lies wholly on the'

@@ -70,6 +70,86 @@ CREATE OPERATOR <> (
 COMMENT ON OPERATOR <> (business_calendar, business_calendar) IS 'different zone, opening hours or closed dates';
 
 --------------------------------------------------------------------------
+-- rating_summary: the direction of a CES scale
+--
+-- A CES summary records which end of its scale is easy, in its kind byte:
+-- 0.1.0 wrote every CES summary as kind 2, which now reads as
+-- lower_is_easier = false, what 0.1.0 assumed, so stored values, their v1
+-- text and binary forms and 0.1.0's on-disk layout read as they did, and
+-- keep their status() (higher is better) and their figures.  From this
+-- update on, ces_agg(rating) and ces_agg(rating, scale_max) count lower as
+-- easier; a materialized view over them refreshes into lower-is-easier
+-- summaries, which rollup() and the comparisons refuse to mix with the old
+-- ones (22023): rebuild such a view from raw rows, or use
+-- ces_agg(rating, scale_max, lower_is_easier => false) to keep 0.1.0's
+-- meaning.  Text and binary output is now version 2, which carries
+-- lower_is_easier; version 1 input is still read.
+--------------------------------------------------------------------------
+
+-- The transition functions of 0.1.0's ces_agg switch to the directed one
+-- (the C function ces_agg_trans keeps 0.1.0's behaviour for databases not
+-- yet updated).  Their moving-aggregate MINITCOND stays: an empty state
+-- takes the direction of the first rating it counts.
+CREATE OR REPLACE FUNCTION ces_agg_trans(rating_summary, integer) RETURNS rating_summary
+	AS 'MODULE_PATHNAME', 'ces_agg_trans_directed' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_agg_trans(rating_summary, integer) IS
+	'transition function of ces_agg: counts one rating on 1..7, lower being easier';
+CREATE OR REPLACE FUNCTION ces_agg_trans(rating_summary, integer, integer) RETURNS rating_summary
+	AS 'MODULE_PATHNAME', 'ces_agg_trans_directed' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_agg_trans(rating_summary, integer, integer) IS
+	'transition function of ces_agg: counts one rating on 1..scale_max, lower being easier';
+COMMENT ON AGGREGATE ces_agg(integer) IS
+	'summarizes CES ratings on 1..7, lower being easier (the effort question), into a rating_summary; NULL ratings are ignored';
+COMMENT ON AGGREGATE ces_agg(integer, integer) IS
+	'summarizes CES ratings on 1..scale_max (2..10), lower being easier (the effort question), into a rating_summary; NULL ratings are ignored';
+
+-- Comments that now name the direction.
+COMMENT ON TYPE rating_summary IS
+	'mergeable summary of CSAT or CES ratings on 1..k: the kind (for CES, with the easy end of the scale), the scale and one count per rating';
+COMMENT ON FUNCTION rating_summary_merge(rating_summary, rating_summary) IS
+	'merges two rating summaries of the same kind, direction and scale exactly (combine function and rollup); a summary of no answers merges with any';
+COMMENT ON AGGREGATE rollup(rating_summary) IS
+	'merges rating summaries of one kind, direction and scale exactly, e.g. daily summaries into a month';
+COMMENT ON FUNCTION ces(rating_summary) IS
+	'Customer Effort Score: the mean rating, 1..k (lower is easier unless the summary says otherwise)';
+COMMENT ON FUNCTION status(rating_summary, double precision, double precision) IS
+	'green when the interval of the headline figure (CSAT percent, or CES mean) lies wholly on the better side of the target (below for a CES mean where lower is easier, else above), red when wholly on the worse side, else amber';
+
+-- CES direction (0.2.0).  A CES summary records which end of its scale is
+-- easy: the one- and two-argument ces_agg count lower as easier, as the
+-- source articles define CES ("how much effort did you have to put
+-- forth?"); this form takes the direction, false for an agreement question
+-- ("the company made it easy for me").  Values stored by 0.1.0 read as
+-- lower_is_easier = false, which 0.1.0 assumed.  status() treats the easy
+-- end as better; rollup() and the comparisons refuse to mix directions.
+CREATE FUNCTION ces_agg_trans(rating_summary, integer, integer, boolean) RETURNS rating_summary
+	AS 'MODULE_PATHNAME', 'ces_agg_trans_directed' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_agg_trans(rating_summary, integer, integer, boolean) IS
+	'transition function of ces_agg: counts one rating on 1..scale_max in the direction lower_is_easier gives';
+CREATE FUNCTION rating_agg_inverse(rating_summary, integer, integer, boolean) RETURNS rating_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION rating_agg_inverse(rating_summary, integer, integer, boolean) IS
+	'inverse transition function of ces_agg with scale_max and lower_is_easier, for moving window frames';
+CREATE AGGREGATE ces_agg(rating integer, scale_max integer, lower_is_easier boolean) (
+	SFUNC = ces_agg_trans,
+	STYPE = rating_summary,
+	FINALFUNC = rating_summary_final,
+	COMBINEFUNC = rating_summary_merge,
+	MSFUNC = ces_agg_trans,
+	MINVFUNC = rating_agg_inverse,
+	MSTYPE = rating_summary,
+	MINITCOND = 'v2 kind=ces scale=7 lower_is_easier=true counts=0,0,0,0,0,0,0',
+	MFINALFUNC = rating_summary_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE ces_agg(integer, integer, boolean) IS
+	'summarizes CES ratings on 1..scale_max (2..10) into a rating_summary, lower being easier when lower_is_easier; NULL ratings are ignored';
+CREATE FUNCTION easy(rating_summary) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'rating_summary_easy' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION easy(rating_summary) IS
+	'percent of CES answers at the easy end: the two easiest points on scales of 5 or more, the easiest on smaller ones';
+
+--------------------------------------------------------------------------
 -- queue_summary: contacts offered to a queue, for service level,
 -- abandonment and average speed of answer
 --------------------------------------------------------------------------

@@ -210,7 +210,7 @@ CREATE TYPE rating_summary (
 	STORAGE = plain
 );
 COMMENT ON TYPE rating_summary IS
-	'mergeable summary of CSAT or CES ratings on 1..k: the kind, the scale and one count per rating';
+	'mergeable summary of CSAT or CES ratings on 1..k: the kind (for CES, with the easy end of the scale), the scale and one count per rating';
 
 -- Aggregate support.  The transition functions are not strict: they create
 -- the summary on the first non-NULL rating and skip NULL ratings.
@@ -223,13 +223,13 @@ CREATE FUNCTION csat_agg_trans(rating_summary, integer, integer) RETURNS rating_
 COMMENT ON FUNCTION csat_agg_trans(rating_summary, integer, integer) IS
 	'transition function of csat_agg: counts one rating on 1..scale_max';
 CREATE FUNCTION ces_agg_trans(rating_summary, integer) RETURNS rating_summary
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'ces_agg_trans_directed' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION ces_agg_trans(rating_summary, integer) IS
-	'transition function of ces_agg: counts one rating on 1..7';
+	'transition function of ces_agg: counts one rating on 1..7, lower being easier';
 CREATE FUNCTION ces_agg_trans(rating_summary, integer, integer) RETURNS rating_summary
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'ces_agg_trans_directed' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION ces_agg_trans(rating_summary, integer, integer) IS
-	'transition function of ces_agg: counts one rating on 1..scale_max';
+	'transition function of ces_agg: counts one rating on 1..scale_max, lower being easier';
 CREATE FUNCTION rating_agg_inverse(rating_summary, integer) RETURNS rating_summary
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION rating_agg_inverse(rating_summary, integer) IS
@@ -241,7 +241,7 @@ COMMENT ON FUNCTION rating_agg_inverse(rating_summary, integer, integer) IS
 CREATE FUNCTION rating_summary_merge(rating_summary, rating_summary) RETURNS rating_summary
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION rating_summary_merge(rating_summary, rating_summary) IS
-	'merges two rating summaries of the same kind and scale exactly (combine function and rollup)';
+	'merges two rating summaries of the same kind, direction and scale exactly (combine function and rollup); a summary of no answers merges with any';
 CREATE FUNCTION rating_summary_unmerge(rating_summary, rating_summary) RETURNS rating_summary
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION rating_summary_unmerge(rating_summary, rating_summary) IS
@@ -252,7 +252,9 @@ COMMENT ON FUNCTION rating_summary_final(rating_summary) IS
 	'final function of the rating aggregates and rollup: NULL for a summary of no answers';
 
 -- Moving-aggregate states start as an empty summary of the default scale;
--- an empty summary takes the scale of the first rating it counts.
+-- an empty summary takes the scale, and for CES the direction, of the first
+-- rating it counts.  (So ces_agg's MINITCOND, 0.1.0's, need not say that
+-- lower is easier.)
 CREATE AGGREGATE csat_agg(rating integer) (
 	SFUNC = csat_agg_trans,
 	STYPE = rating_summary,
@@ -296,7 +298,7 @@ CREATE AGGREGATE ces_agg(rating integer) (
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE ces_agg(integer) IS
-	'summarizes CES ratings on 1..7 into a rating_summary; NULL ratings are ignored';
+	'summarizes CES ratings on 1..7, lower being easier (the effort question), into a rating_summary; NULL ratings are ignored';
 
 CREATE AGGREGATE ces_agg(rating integer, scale_max integer) (
 	SFUNC = ces_agg_trans,
@@ -311,7 +313,41 @@ CREATE AGGREGATE ces_agg(rating integer, scale_max integer) (
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE ces_agg(integer, integer) IS
-	'summarizes CES ratings on 1..scale_max (2..10) into a rating_summary; NULL ratings are ignored';
+	'summarizes CES ratings on 1..scale_max (2..10), lower being easier (the effort question), into a rating_summary; NULL ratings are ignored';
+
+-- CES direction (0.2.0).  A CES summary records which end of its scale is
+-- easy: the one- and two-argument ces_agg count lower as easier, as the
+-- source articles define CES ("how much effort did you have to put
+-- forth?"); this form takes the direction, false for an agreement question
+-- ("the company made it easy for me").  Values stored by 0.1.0 read as
+-- lower_is_easier = false, which 0.1.0 assumed.  status() treats the easy
+-- end as better; rollup() and the comparisons refuse to mix directions.
+CREATE FUNCTION ces_agg_trans(rating_summary, integer, integer, boolean) RETURNS rating_summary
+	AS 'MODULE_PATHNAME', 'ces_agg_trans_directed' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_agg_trans(rating_summary, integer, integer, boolean) IS
+	'transition function of ces_agg: counts one rating on 1..scale_max in the direction lower_is_easier gives';
+CREATE FUNCTION rating_agg_inverse(rating_summary, integer, integer, boolean) RETURNS rating_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION rating_agg_inverse(rating_summary, integer, integer, boolean) IS
+	'inverse transition function of ces_agg with scale_max and lower_is_easier, for moving window frames';
+CREATE AGGREGATE ces_agg(rating integer, scale_max integer, lower_is_easier boolean) (
+	SFUNC = ces_agg_trans,
+	STYPE = rating_summary,
+	FINALFUNC = rating_summary_final,
+	COMBINEFUNC = rating_summary_merge,
+	MSFUNC = ces_agg_trans,
+	MINVFUNC = rating_agg_inverse,
+	MSTYPE = rating_summary,
+	MINITCOND = 'v2 kind=ces scale=7 lower_is_easier=true counts=0,0,0,0,0,0,0',
+	MFINALFUNC = rating_summary_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE ces_agg(integer, integer, boolean) IS
+	'summarizes CES ratings on 1..scale_max (2..10) into a rating_summary, lower being easier when lower_is_easier; NULL ratings are ignored';
+CREATE FUNCTION easy(rating_summary) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'rating_summary_easy' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION easy(rating_summary) IS
+	'percent of CES answers at the easy end: the two easiest points on scales of 5 or more, the easiest on smaller ones';
 
 CREATE AGGREGATE rollup(rating_summary) (
 	SFUNC = rating_summary_merge,
@@ -325,7 +361,7 @@ CREATE AGGREGATE rollup(rating_summary) (
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE rollup(rating_summary) IS
-	'merges rating summaries of one kind and scale exactly, e.g. daily summaries into a month';
+	'merges rating summaries of one kind, direction and scale exactly, e.g. daily summaries into a month';
 
 -- Accessors.
 CREATE FUNCTION csat(rating_summary) RETURNS double precision
@@ -338,7 +374,8 @@ COMMENT ON FUNCTION csat(rating_summary, integer) IS
 	'percent of answers at or above satisfied_from, 0..100';
 CREATE FUNCTION ces(rating_summary) RETURNS double precision
 	AS 'MODULE_PATHNAME', 'rating_summary_mean' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION ces(rating_summary) IS 'Customer Effort Score: the mean rating, 1..k';
+COMMENT ON FUNCTION ces(rating_summary) IS
+	'Customer Effort Score: the mean rating, 1..k (lower is easier unless the summary says otherwise)';
 CREATE FUNCTION mean(rating_summary) RETURNS double precision
 	AS 'MODULE_PATHNAME', 'rating_summary_mean' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION mean(rating_summary) IS 'mean rating, 1..k';
@@ -360,7 +397,7 @@ CREATE FUNCTION upper_bound(rating_summary, confidence double precision DEFAULT 
 COMMENT ON FUNCTION upper_bound(rating_summary, double precision) IS
 	'upper end of the confidence interval of the headline figure: Wilson for csat(s), normal for the CES mean (default 95%)';
 
--- Comparisons of two summaries of the same kind and scale.
+-- Comparisons of two summaries of the same kind, direction and scale.
 CREATE FUNCTION difference(rating_summary, rating_summary) RETURNS double precision
 	AS 'MODULE_PATHNAME', 'rating_summary_difference' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION difference(rating_summary, rating_summary) IS
@@ -387,7 +424,7 @@ CREATE FUNCTION status(rating_summary, target double precision,
 	RETURNS text
 	AS 'MODULE_PATHNAME', 'rating_summary_status' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION status(rating_summary, double precision, double precision) IS
-	'green when the interval of the headline figure (CSAT percent, or CES mean) lies wholly above the target, red when wholly below, else amber';
+	'green when the interval of the headline figure (CSAT percent, or CES mean) lies wholly on the better side of the target (below for a CES mean where lower is easier, else above), red when wholly on the worse side, else amber';
 
 CREATE FUNCTION rating_summary_jsonb(rating_summary) RETURNS jsonb
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;

@@ -16,7 +16,8 @@ ANALYZE parallel_rating_daily;
 -- serial results first
 SET max_parallel_workers_per_gather = 0;
 CREATE TEMP TABLE serial AS
-	SELECT csat_agg(csat) AS csat, ces_agg(ces) AS ces, ces_agg(ces, 7) AS ces7
+	SELECT csat_agg(csat) AS csat, ces_agg(ces) AS ces, ces_agg(ces, 7) AS ces7,
+		   ces_agg(ces, 7, false) AS agree
 	FROM parallel_ratings;
 CREATE TEMP TABLE serial_rollup AS
 	SELECT rollup(csat) AS csat, rollup(ces) AS ces
@@ -29,12 +30,14 @@ SET min_parallel_table_scan_size = 0;
 SET parallel_leader_participation = off;
 
 EXPLAIN (COSTS OFF)
-	SELECT csat_agg(csat), ces_agg(ces), ces_agg(ces, 7) FROM parallel_ratings;
-SELECT csat_agg(csat) AS csat, ces_agg(ces) AS ces, ces_agg(ces, 7) AS ces7
+	SELECT csat_agg(csat), ces_agg(ces), ces_agg(ces, 7), ces_agg(ces, 7, false)
+	FROM parallel_ratings;
+SELECT csat_agg(csat) AS csat, ces_agg(ces) AS ces, ces_agg(ces, 7) AS ces7,
+	   ces_agg(ces, 7, false) AS agree
 FROM parallel_ratings \gset
 SELECT :'csat'::rating_summary = csat AND :'ces'::rating_summary = ces
-	   AND :'ces7'::rating_summary = ces7 AS same_as_serial,
-	   responses(csat), responses(ces)
+	   AND :'ces7'::rating_summary = ces7 AND :'agree'::rating_summary = agree
+	   AS same_as_serial, responses(csat), responses(ces), responses(agree)
 FROM serial;
 
 EXPLAIN (COSTS OFF) SELECT rollup(csat), rollup(ces) FROM parallel_rating_daily;

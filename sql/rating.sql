@@ -54,30 +54,33 @@ FROM (VALUES (2, 1), (2, 2), (2, 2), (3, 2), (3, 3), (3, 3), (3, 1),
 			 (4, 3), (4, 4), (4, 2), (10, 9), (10, 10), (10, 8)) v(k, r)
 GROUP BY k ORDER BY k;
 
--- CES on 1..7
+-- CES on 1..7, lower being easier (ces_agg's default; both directions in
+-- ces.sql)
 CREATE TABLE ces_answers (team text, rating integer);
 INSERT INTO ces_answers VALUES
 	-- a: 7,6,6,5,3: mean 5.4, sample variance 9.2/4 = 2.3, standard error
 	--    sqrt(2.3/5) = 0.678233, 95% half-width 1.329313 -> [4.0707, 6.7293];
-	--    csat(s, 5) ("easy") = 80
+	--    csat(s, 5) (5 or more) = 80; easy(s) (1 or 2) = 0
 	('a', 7), ('a', 6), ('a', 6), ('a', 5), ('a', 3), ('a', NULL),
 	-- b: one answer: no spread to measure, so the interval is the whole scale
 	('b', 4),
 	-- c: 4,4: no variation, a zero-width interval [4, 4]
 	('c', 4), ('c', 4),
-	-- d: 1,7: mean 4, variance 18, half-width 1.959964*3 = 5.88 -> clipped [1, 7]
+	-- d: 1,7: mean 4, variance 18, half-width 1.959964*3 = 5.88 -> clipped [1, 7];
+	--    easy(s) = 50
 	('d', 1), ('d', 7);
 
 CREATE TABLE ces_by_team AS
 	SELECT team, ces_agg(rating) AS s FROM ces_answers GROUP BY team;
 
-SELECT team, ces(s), mean(s), csat(s, 5) AS easy, round(csat(s)::numeric, 4) AS top_two,
+SELECT team, ces(s), mean(s), easy(s), csat(s, 5) AS five_up, round(csat(s)::numeric, 4) AS top_two,
 	   responses(s), distribution(s),
 	   round(lower_bound(s)::numeric, 4) AS low, round(upper_bound(s)::numeric, 4) AS high
 FROM ces_by_team ORDER BY team;
 
--- status against a CES target on the 1..7 scale: a [4.0707, 6.7293]:
--- 4 -> green, 5 -> amber, 7 -> red; b, one answer, [1, 7]: amber
+-- status against a CES target on the 1..7 scale, lower being better:
+-- a [4.0707, 6.7293]: 4 -> red, 5 -> amber, 7 -> green; b, one answer,
+-- [1, 7]: amber
 SELECT team, status(s, 4) AS t4, status(s, 5) AS t5, status(s, 7) AS t7
 FROM ces_by_team WHERE team IN ('a', 'b') ORDER BY team;
 SELECT status(s, 8) FROM ces_by_team WHERE team = 'a';
@@ -91,7 +94,9 @@ SELECT csat(NULL::rating_summary), ces(NULL::rating_summary), responses(NULL::ra
 SELECT csat_agg(rating) IS NULL AS no_rows FROM csat_answers WHERE false;
 SELECT csat_agg(rating, 7) IS NULL AS all_null FROM csat_answers WHERE team = 'd';
 
--- text form: version, kind, scale, then one count per rating; it round-trips
+-- text form: version, kind, scale, for CES the direction, then one count
+-- per rating; it round-trips.  Version 1 text (0.1.0's) still reads: its
+-- CES summaries count higher as easier.
 SELECT team, s::text FROM csat_by_team ORDER BY team;
 SELECT team, s::text FROM ces_by_team ORDER BY team;
 SELECT bool_and(s::text::rating_summary = s) AS round_trips
@@ -126,7 +131,7 @@ SELECT csat_agg(x) FROM (VALUES (0)) v(x);
 SELECT ces_agg(x) FROM (VALUES (8)) v(x);
 SELECT csat_agg(x, 3) FROM (VALUES (4)) v(x);
 
--- errors: scale_max outside 2..10, or NULL for a rating (22023)
+-- errors: scale_max outside 2..10 (22023), or NULL for a rating (22004)
 SELECT csat_agg(x, 11) FROM (VALUES (4)) v(x);
 SELECT ces_agg(x, 1) FROM (VALUES (1)) v(x);
 SELECT csat_agg(x, NULL) FROM (VALUES (4)) v(x);
@@ -143,7 +148,7 @@ SELECT rollup(s) FROM (VALUES ('v1 kind=csat scale=5 counts=1,0,0,0,0'::rating_s
 SELECT rollup(s) FROM (VALUES ('v1 kind=csat scale=5 counts=1,0,0,0,0'::rating_summary),
 							  ('v1 kind=csat scale=7 counts=1,0,0,0,0,0,0'::rating_summary)) v(s);
 
--- errors: malformed text (22P02), bad scale (22023), bad counts (22003)
+-- errors: malformed text (22P02), a scale outside 2..10 or bad counts (22003)
 SELECT ''::rating_summary;
 SELECT 'v1 kind=nps scale=5 counts=0,0,0,0,0'::rating_summary;
 SELECT 'v1 scale=5 kind=csat counts=0,0,0,0,0'::rating_summary;
@@ -152,6 +157,8 @@ SELECT 'v1 kind=csat scale=5 counts=0,0,0,0,0,0'::rating_summary;
 SELECT 'v1 kind=csat scale=x counts=0,0,0,0,0'::rating_summary;
 SELECT 'v1 kind=csat scale=11 counts=0,0,0,0,0,0,0,0,0,0,0'::rating_summary;
 SELECT 'v1 kind=csat scale=1 counts=0'::rating_summary;
+SELECT 'v1 kind=csat scale=9223372036854775807 counts=0,0'::rating_summary;
+SELECT 'v1 kind=csat scale=-2 counts=0,0'::rating_summary;
 SELECT 'v1 kind=csat scale=5 counts=0,0,0,0,-1'::rating_summary;
 SELECT 'v1 kind=csat scale=2 counts=9223372036854775807,1'::rating_summary;
 

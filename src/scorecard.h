@@ -79,7 +79,12 @@ extern int no_such_variable
  * summary.c: allocation, state access, exact sums
  */
 
-/* Version of the text and binary formats, and of the in-memory layout. */
+/*
+ * Version of the in-memory layout, and of the text and binary formats of
+ * the types whose forms have not changed since 0.1.0.  A type whose forms
+ * gained fields writes a later version and reads every earlier one
+ * (parser_begin_versions, recv_versions): rating_summary writes v2.
+ */
 #define SUMMARY_FORMAT_VERSION 1
 
 /*
@@ -205,6 +210,8 @@ typedef struct SummaryParser
 
 extern void parser_begin(SummaryParser *p, const char *type_name,
 						 const char *input);
+extern int	parser_begin_versions(SummaryParser *p, const char *type_name,
+								  const char *input, int newest);
 extern void parser_key(SummaryParser *p, const char *key);
 extern bool parser_integer(SummaryParser *p, int128 max, int128 *value);
 extern int64 parser_count(SummaryParser *p);
@@ -226,6 +233,7 @@ extern void format_sums(StringInfo out, const char *key,
 /* binary input */
 extern int	recv_byte(StringInfo buf, const char *type_name);
 extern void recv_version(StringInfo buf, const char *type_name);
+extern int	recv_versions(StringInfo buf, const char *type_name, int newest);
 extern int64 recv_count(StringInfo buf, const char *type_name);
 extern void recv_counts(StringInfo buf, int64 *counts, int n,
 						const char *type_name);
@@ -244,6 +252,7 @@ extern void send_sums(StringInfo buf, const int128 *sums, int n);
 extern void json_begin(StringInfo out);
 extern void json_int64(StringInfo out, const char *key, int64 value);
 extern void json_string(StringInfo out, const char *key, const char *value);
+extern void json_bool(StringInfo out, const char *key, bool value);
 extern void json_double(StringInfo out, const char *key, double value,
 						bool isnull);
 extern void json_int64_array(StringInfo out, const char *key,

@@ -45,6 +45,13 @@ summary_invalid(const char *type_name, int code, const char *detail)
  * ---------------------------------------------------------------------
  */
 
+/* "version 1", or "versions 1 to N": what an input function reads. */
+static const char *
+versions_read(int newest)
+{
+	return newest == 1 ? "version 1" : psprintf("versions 1 to %d", newest);
+}
+
 /* Report malformed text: what was expected, and where. */
 pg_noreturn static void
 parse_error(SummaryParser *p, const char *expected)
@@ -64,9 +71,13 @@ skip_spaces(SummaryParser *p)
 		p->pos++;
 }
 
-/* Start reading: the version tag must come first and must be ours. */
-void
-parser_begin(SummaryParser *p, const char *type_name, const char *input)
+/*
+ * Start reading a type whose text form has had several versions: the
+ * version tag must come first and be one from 1 to newest.  Returns it.
+ */
+int
+parser_begin_versions(SummaryParser *p, const char *type_name,
+					  const char *input, int newest)
 {
 	long		version = 0;
 
@@ -76,16 +87,24 @@ parser_begin(SummaryParser *p, const char *type_name, const char *input)
 	skip_spaces(p);
 	if (*p->pos != 'v' || !isdigit((unsigned char) p->pos[1]))
 		parse_error(p, "a format version such as \"v1\"");
-	/* any number of digits, saturating: all but one are unsupported */
+	/* any number of digits, saturating: all but a few are unsupported */
 	for (p->pos++; isdigit((unsigned char) *p->pos); p->pos++)
 		version = Min(version * 10 + (*p->pos - '0'), 1000000L);
-	if (version != SUMMARY_FORMAT_VERSION)
+	if (version < 1 || version > newest)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 				 errmsg("invalid input syntax for type %s: \"%s\"",
 						type_name, input),
-				 errdetail("Format version %ld is not supported; this version of scorecard reads version %d.",
-						   version, SUMMARY_FORMAT_VERSION)));
+				 errdetail("Format version %ld is not supported; this version of scorecard reads %s.",
+						   version, versions_read(newest))));
+	return (int) version;
+}
+
+/* Start reading a type whose text form has one version. */
+void
+parser_begin(SummaryParser *p, const char *type_name, const char *input)
+{
+	(void) parser_begin_versions(p, type_name, input, SUMMARY_FORMAT_VERSION);
 }
 
 /* Expect white space, then "key=". */
@@ -350,17 +369,25 @@ recv_byte(StringInfo buf, const char *type_name)
 	return pq_getmsgbyte(buf);
 }
 
-void
-recv_version(StringInfo buf, const char *type_name)
+/* The version byte of a type whose binary form has had versions 1 to newest. */
+int
+recv_versions(StringInfo buf, const char *type_name, int newest)
 {
 	int			version = recv_byte(buf, type_name);
 
-	if (version != SUMMARY_FORMAT_VERSION)
+	if (version < 1 || version > newest)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid binary %s value", type_name),
-				 errdetail("Format version %d is not supported; this version of scorecard reads version %d.",
-						   version, SUMMARY_FORMAT_VERSION)));
+				 errdetail("Format version %d is not supported; this version of scorecard reads %s.",
+						   version, versions_read(newest))));
+	return version;
+}
+
+void
+recv_version(StringInfo buf, const char *type_name)
+{
+	(void) recv_versions(buf, type_name, SUMMARY_FORMAT_VERSION);
 }
 
 int64
@@ -496,6 +523,13 @@ json_string(StringInfo out, const char *key, const char *value)
 {
 	json_key(out, key);
 	escape_json(out, value);
+}
+
+void
+json_bool(StringInfo out, const char *key, bool value)
+{
+	json_key(out, key);
+	appendStringInfoString(out, value ? "true" : "false");
 }
 
 /* A figure, or null when it is undefined (no responses). */

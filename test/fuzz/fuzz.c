@@ -56,6 +56,8 @@ static const SummaryType summary_types[] = {
 			"v1 kind=ces scale=7 counts=0,0,1,0,1,2,1",
 			"v1 kind=csat scale=2 counts=3,9223372036854775800",
 			"v1 kind=ces scale=10 counts=1,2,3,4,5,6,7,8,9,10",
+			"v2 kind=ces scale=7 lower_is_easier=true counts=0,0,1,0,1,2,1",
+			"v2 kind=ces scale=3 lower_is_easier=false counts=9,0,9223372036854775798",
 	NULL}},
 	{"rate_summary", {
 			"v1 true=0 false=0",

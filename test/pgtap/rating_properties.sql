@@ -201,7 +201,7 @@ SELECT throws_ok($$SELECT pg_temp.load_binary('\x010303'::bytea
 		'22P03', NULL, 'an unknown binary kind raises 22P03');
 SELECT throws_ok($$SELECT pg_temp.load_binary('\x01010b'::bytea
 		|| decode(repeat('0000000000000000', 11), 'hex'))$$,
-		'22023', NULL, 'a binary scale above 10 raises 22023');
+		'22P03', NULL, 'a binary scale above 10 raises 22P03');
 SELECT throws_ok($$SELECT pg_temp.load_binary('\x010203'::bytea
 		|| decode(repeat('0000000000000000', 2), 'hex'))$$,
 		'22P03', NULL, 'a truncated binary value raises 22P03');

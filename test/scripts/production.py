@@ -52,7 +52,7 @@ def add_answers(connection, count):
 SUMMARIES = {
     "nps": "nps_agg(nps_score)",
     "csat": "csat_agg(csat_rating)",
-    "ces": "ces_agg(ces_rating)",
+    "ces": "ces_agg(ces_rating, 7, false)",
     "fcr": "fcr_rate(resolved_first_contact)",
     "aht": "aht_agg(handle_seconds)",
 }

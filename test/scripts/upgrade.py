@@ -8,7 +8,10 @@ ALTER EXTENSION scorecard UPDATE under the current library and check that
 - every stored value still reads, with every figure unchanged, and
   round-trips through text and binary;
 - the materialized view still refreshes, with the same figures;
-- the updated catalog equals a fresh install's.
+- the updated catalog equals a fresh install's;
+- CES summaries stored by 0.1.0 read as lower_is_easier = false, what 0.1.0
+  assumed (their status() still treats higher as better), while ces_agg
+  now counts lower as easier.
 
 "As a user has it" means the release's own install script, taken from git at
 the commit that shipped it.  Where the release's library builds against the
@@ -26,6 +29,8 @@ import subprocess
 import sys
 import tempfile
 import glob
+
+import psycopg2
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "helpers"))
 from tap import check, connect, finish, query  # noqa: E402
@@ -139,9 +144,10 @@ FIGURES = {
     "nps_summary": ["nps({c})", "promoters({c})", "passives({c})", "detractors({c})",
                     "responses({c})", "mean({c})", "distribution({c})",
                     "lower_bound({c})", "upper_bound({c}, 0.9)", "status({c}, 20)"],
+    # status({c}, 3) would flip if a stored CES summary read as lower is easier
     "rating_summary": ["csat({c})", "csat({c}, 3)", "ces({c})", "mean({c})",
                        "responses({c})", "distribution({c})", "lower_bound({c})",
-                       "upper_bound({c})"],
+                       "upper_bound({c})", "status({c}, 3)"],
     "rate_summary": ["percent({c})", "successes({c})", "responses({c})",
                      "lower_bound({c})", "upper_bound({c})", "status({c}, 50)"],
     "rubric_summary": ["score({c})", "autofails({c})", "autofail_rate({c})",
@@ -283,7 +289,7 @@ def check_upgrade(admin, version, commit, current, expected):
         stored = figures(connection, "upgrade_stored", "grp")
         daily = figures(connection, "upgrade_daily", "bucket")
         texts = query(connection, "SELECT grp, nps::text, csat::text, fcr::text, qa::text, "
-                                  "aht::text FROM upgrade_stored ORDER BY grp")
+                                  "aht::text, ces::text FROM upgrade_stored ORDER BY grp")
         connection.close()
 
         # A new session loads the current library, as after a package upgrade.
@@ -311,15 +317,16 @@ def check_upgrade(admin, version, commit, current, expected):
         check(binary_round_trip(connection, "upgrade_stored") == 0,
               f"values stored by {version} round-trip through COPY BINARY")
         old_texts = query(connection, """
-            SELECT count(*) FROM upgrade_stored s JOIN (VALUES %s) t(grp, nps, csat, fcr, qa, aht)
-            USING (grp)
+            SELECT count(*) FROM upgrade_stored s
+            JOIN (VALUES %s) t(grp, nps, csat, fcr, qa, aht, ces) USING (grp)
             WHERE (t.nps::nps_summary, t.csat::rating_summary, t.fcr::rate_summary,
-                   t.qa::rubric_summary, t.aht::duration_summary)
-                  IS DISTINCT FROM (s.nps, s.csat, s.fcr, s.qa, s.aht)""" % ", ".join(
+                   t.qa::rubric_summary, t.aht::duration_summary, t.ces::rating_summary)
+                  IS DISTINCT FROM (s.nps, s.csat, s.fcr, s.qa, s.aht, s.ces)""" % ", ".join(
             "(%d, %s)" % (row[0], ", ".join("NULL" if v is None else "'%s'" % v for v in row[1:]))
             for row in texts))
         check(old_texts[0][0] == 0,
               f"the text forms {version} printed read back as the stored values")
+        check_ces_direction(connection, version)
         got = [row[0] for row in query(connection, FINGERPRINT)]
         missing, extra = sorted(set(expected) - set(got)), sorted(set(got) - set(expected))
         check(not missing and not extra,
@@ -327,6 +334,37 @@ def check_upgrade(admin, version, commit, current, expected):
               "missing or different:\n" + "\n".join(missing[:10]) +
               "\nextra:\n" + "\n".join(extra[:10]))
         connection.close()
+
+
+def check_ces_direction(connection, version):
+    """CES summaries stored before 0.2.0 count higher as easier, as their
+    release assumed; ces_agg counts lower as easier from 0.2.0 on, and
+    rollup() refuses to mix the two."""
+    stored = query(connection, """
+        SELECT count(*), count(*) FILTER (WHERE ces::jsonb->'lower_is_easier' = 'false'
+                                            AND ces5::jsonb->'lower_is_easier' = 'false')
+        FROM upgrade_stored WHERE ces IS NOT NULL""")[0]
+    check(stored[0] > 0 and stored[0] == stored[1],
+          f"the {stored[0]} CES summaries stored by {version} read as lower_is_easier = false",
+          f"{stored[1]} of them do")
+    fresh = query(connection, """
+        SELECT count(*) FROM (SELECT grp, ces_agg(effort) AS fresh FROM upgrade_rows GROUP BY grp) f
+        JOIN upgrade_stored s USING (grp)
+        WHERE distribution(f.fresh) = distribution(s.ces)
+          AND f.fresh::jsonb->'lower_is_easier' = 'true'
+          AND status(f.fresh, 3) = CASE status(s.ces, 3) WHEN 'green' THEN 'red'
+                                   WHEN 'red' THEN 'green' ELSE 'amber' END""")[0][0]
+    check(fresh == 7, f"after updating from {version}, ces_agg counts the same answers "
+                      "as lower is easier, which mirrors their status against 3",
+          f"{fresh} of 7 groups")
+    try:
+        query(connection, "SELECT rollup(s) FROM (SELECT ces AS s FROM upgrade_stored UNION ALL "
+                          "SELECT ces_agg(effort) FROM upgrade_rows) x")
+        state = None
+    except psycopg2.Error as error:
+        state = error.pgcode
+    check(state == "22023", f"rollup() refuses to mix {version}'s CES summaries with new ones",
+          f"SQLSTATE {state}")
 
 
 def check_scripts():
