@@ -82,7 +82,10 @@ FROM (
                                                    THEN 18 + floor(random() * 12)::integer
                                                         + 0 * a.agent_id
                                                    ELSE 0 END) AS k
-        CROSS JOIN LATERAL (SELECT random() AS r_channel OFFSET 0) c
+        -- one channel draw per contact: naming k makes the subquery run
+        -- for each row (uncorrelated, it ran once and made every contact
+        -- the same channel)
+        CROSS JOIN LATERAL (SELECT random() + 0 * k AS r_channel OFFSET 0) c
     ) draws
 ) shaped;
 

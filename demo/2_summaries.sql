@@ -1,6 +1,7 @@
 -- What a data engineer builds: materialized views of daily summaries per
--- agent (small, refreshed on a schedule), and reporting views that roll
--- those summaries up to any period and level, exactly.
+-- agent (small, refreshed on a schedule), and a reporting view that rolls
+-- those summaries up to any period and level, exactly, and shows BI tools
+-- only numbers, dates and statuses.
 
 -- Every interaction metric, one summary each, per agent per day.
 CREATE MATERIALIZED VIEW agent_daily AS
@@ -37,43 +38,63 @@ GROUP BY i.agent_id, i.created_at::date;
 
 CREATE UNIQUE INDEX agent_daily_qa_key ON agent_daily_qa (agent_id, day);
 
--- Monthly team scorecard: plain numeric columns for BI tools (figures,
--- 95% bounds, counts), next to the summaries they come from.
+-- Targets, one per metric; status() compares a figure's 95% interval with
+-- its target: green when the interval lies wholly on the good side, red
+-- when wholly on the bad side, amber when the target lies inside it.
+CREATE TABLE scorecard_targets (
+    metric text PRIMARY KEY,
+    target double precision NOT NULL,
+    meaning text NOT NULL
+);
+INSERT INTO scorecard_targets VALUES
+    ('nps',  10,  'NPS of at least +10'),
+    ('csat', 70,  'at least 70% satisfied (4 or 5 of 5)'),
+    ('ces',  5.2, 'mean ease rating of at least 5.2 of 7 (7: very easy)'),
+    ('fcr',  70,  'at least 70% resolved on first contact'),
+    ('qa',   85,  'mean QA evaluation score of at least 85 of 100'),
+    ('aht',  720, 'mean handle time of at most 720 seconds (12 minutes)');
+
+-- Monthly team scorecard, the view BI tools read: only numbers (figures,
+-- 95% bounds, counts), dates and text statuses against the targets.  The
+-- summaries stay in the materialized views beneath, rolled up here when
+-- the view is read.  Counts are 0 where nothing was answered, never NULL;
+-- figures are NULL only where no answer exists (QA in a month without
+-- evaluations).
 CREATE VIEW team_monthly_scorecard AS
 SELECT team_name AS team,
        month,
        interactions,
-       responses(nps) AS nps_responses,
+       coalesce(responses(nps), 0) AS nps_responses,
        nps(nps) AS nps,
        lower_bound(nps) AS nps_low,
        upper_bound(nps) AS nps_high,
-       responses(csat) AS csat_responses,
+       status(nps, nps_target) AS nps_status,
+       coalesce(responses(csat), 0) AS csat_responses,
        csat(csat) AS csat,
        lower_bound(csat) AS csat_low,
        upper_bound(csat) AS csat_high,
-       responses(ces) AS ces_responses,
+       status(csat, csat_target) AS csat_status,
+       coalesce(responses(ces), 0) AS ces_responses,
        ces(ces) AS ces,
        lower_bound(ces) AS ces_low,
        upper_bound(ces) AS ces_high,
+       status(ces, ces_target) AS ces_status,
        percent(fcr) AS fcr,
        lower_bound(fcr) AS fcr_low,
        upper_bound(fcr) AS fcr_high,
-       responses(qa) AS qa_evaluations,
+       status(fcr, fcr_target) AS fcr_status,
+       coalesce(responses(qa), 0) AS qa_evaluations,
        score(qa) AS qa,
        lower_bound(qa) AS qa_low,
        upper_bound(qa) AS qa_high,
+       status(qa, qa_target) AS qa_status,
        autofail_rate(qa) AS qa_autofail_pct,
        mean(aht) AS aht,
        lower_bound(aht) AS aht_low,
        upper_bound(aht) AS aht_high,
+       status(aht, aht_target) AS aht_status,
        percentile(aht, 0.5) AS aht_median,
-       percentile(aht, 0.9) AS aht_p90,
-       nps AS nps_summary,
-       csat AS csat_summary,
-       ces AS ces_summary,
-       fcr AS fcr_summary,
-       qa AS qa_summary,
-       aht AS aht_summary
+       percentile(aht, 0.9) AS aht_p90
 FROM (
     SELECT t.team_name,
            date_trunc('month', d.day)::date AS month,
@@ -96,44 +117,16 @@ LEFT JOIN (
     JOIN agents a USING (agent_id)
     JOIN teams t USING (team_id)
     GROUP BY t.team_name, date_trunc('month', q.day)
-) quality USING (team_name, month);
-
--- Targets, one per metric; status() compares a figure's 95% interval with
--- its target: green when the interval lies wholly on the good side, red
--- when wholly on the bad side, amber when the target lies inside it.
-CREATE TABLE scorecard_targets (
-    metric text PRIMARY KEY,
-    target double precision NOT NULL,
-    meaning text NOT NULL
-);
-INSERT INTO scorecard_targets VALUES
-    ('nps',  10,  'NPS of at least +10'),
-    ('csat', 70,  'at least 70% satisfied (4 or 5 of 5)'),
-    ('ces',  5.2, 'mean ease rating of at least 5.2 of 7 (7: very easy)'),
-    ('fcr',  70,  'at least 70% resolved on first contact'),
-    ('qa',   85,  'mean QA evaluation score of at least 85 of 100'),
-    ('aht',  720, 'mean handle time of at most 720 seconds (12 minutes)');
-
--- Status per team and month, against those targets.
-CREATE VIEW team_monthly_status AS
-SELECT s.team,
-       s.month,
-       status(s.nps_summary, t.nps) AS nps_status,
-       status(s.csat_summary, t.csat) AS csat_status,
-       status(s.ces_summary, t.ces) AS ces_status,
-       status(s.fcr_summary, t.fcr) AS fcr_status,
-       status(s.qa_summary, t.qa) AS qa_status,
-       status(s.aht_summary, t.aht) AS aht_status
-FROM team_monthly_scorecard s
+) quality USING (team_name, month)
 CROSS JOIN (
-    SELECT max(target) FILTER (WHERE metric = 'nps') AS nps,
-           max(target) FILTER (WHERE metric = 'csat') AS csat,
-           max(target) FILTER (WHERE metric = 'ces') AS ces,
-           max(target) FILTER (WHERE metric = 'fcr') AS fcr,
-           max(target) FILTER (WHERE metric = 'qa') AS qa,
-           max(target) FILTER (WHERE metric = 'aht') AS aht
+    SELECT max(target) FILTER (WHERE metric = 'nps') AS nps_target,
+           max(target) FILTER (WHERE metric = 'csat') AS csat_target,
+           max(target) FILTER (WHERE metric = 'ces') AS ces_target,
+           max(target) FILTER (WHERE metric = 'fcr') AS fcr_target,
+           max(target) FILTER (WHERE metric = 'qa') AS qa_target,
+           max(target) FILTER (WHERE metric = 'aht') AS aht_target
     FROM scorecard_targets
-) t;
+) targets;
 
 \echo
 \echo 'Daily summaries per agent (materialized views agent_daily and agent_daily_qa)'

@@ -20,7 +20,7 @@ SELECT team,
        format('[%s, %s]', to_char(nps_low, 'FMS990.0'), to_char(nps_high, 'FMS990.0')) AS nps_95,
        to_char(csat, '990.0') || ' ' || csat_status AS csat,
        to_char(ces, '0.00') || ' ' || ces_status AS ces
-FROM team_monthly_scorecard JOIN team_monthly_status USING (team, month)
+FROM team_monthly_scorecard
 ORDER BY team, month;
 
 \echo 'Monthly scorecard per team: operations and quality'
@@ -33,11 +33,11 @@ SELECT team,
        to_char(qa, '990.0') || ' ' || qa_status AS qa,
        to_char(aht, '9990') || ' ' || aht_status AS aht,
        round(aht_p90) AS aht_p90
-FROM team_monthly_scorecard JOIN team_monthly_status USING (team, month)
+FROM team_monthly_scorecard
 ORDER BY team, month;
 
-\echo 'The year per team and for all teams: the monthly summaries rolled up again'
-SELECT coalesce(team, 'All teams') AS team,
+\echo 'The year per team and for all teams: the daily summaries rolled up again'
+SELECT coalesce(yearly.team, 'All teams') AS team,
        to_char(nps(nps), 'S990.0') AS nps,
        format('[%s, %s]', to_char(lower_bound(nps), 'FMS990.0'),
               to_char(upper_bound(nps), 'FMS990.0')) AS nps_95,
@@ -48,13 +48,17 @@ SELECT coalesce(team, 'All teams') AS team,
        round(mean(aht)) AS aht,
        round(percentile(aht, 0.9)) AS aht_p90
 FROM (
-    SELECT team, rollup(nps_summary) AS nps, rollup(csat_summary) AS csat,
-           rollup(ces_summary) AS ces, rollup(fcr_summary) AS fcr,
-           rollup(qa_summary) AS qa, rollup(aht_summary) AS aht
-    FROM team_monthly_scorecard
-    GROUP BY ROLLUP (team)
+    SELECT t.team_name AS team, rollup(d.nps) AS nps, rollup(d.csat) AS csat,
+           rollup(d.ces) AS ces, rollup(d.fcr) AS fcr, rollup(d.aht) AS aht
+    FROM agent_daily d JOIN agents a USING (agent_id) JOIN teams t USING (team_id)
+    GROUP BY ROLLUP (t.team_name)
 ) yearly
-ORDER BY team IS NULL, nps(nps) DESC;
+LEFT JOIN (
+    SELECT t.team_name AS team, rollup(q.qa) AS qa
+    FROM agent_daily_qa q JOIN agents a USING (agent_id) JOIN teams t USING (team_id)
+    GROUP BY ROLLUP (t.team_name)
+) quality ON quality.team IS NOT DISTINCT FROM yearly.team
+ORDER BY yearly.team IS NULL, nps(nps) DESC;
 
 \echo 'Agents: the year''s QA score with its 95% interval and status against the target,'
 \echo 'the percent of evaluations auto-failed on compliance, and the weakest rubric'

@@ -160,6 +160,52 @@ INSERT INTO operations_targets VALUES
     ('service_level', 80, '80% of calls and chats answered within 20 seconds'),
     ('first_reply_sla', 85, '85% of emails first replied to within 4 business hours');
 
+-- Monthly operations per team, the view BI tools read: phone and chat
+-- queues together, and email tickets in business hours; only numbers,
+-- dates and text statuses against the targets (durations in seconds),
+-- while the summaries stay in the materialized views beneath.  Counts are
+-- 0 where nothing happened, never NULL.
+CREATE VIEW team_monthly_operations AS
+SELECT t.team_name AS team,
+       month,
+       coalesce(offered(q), 0) AS offered,
+       coalesce(answered(q), 0) AS answered,
+       coalesce(abandoned(q), 0) AS abandoned,
+       coalesce(short_abandoned(q), 0) AS short_abandoned,
+       service_level(q) AS service_level,
+       lower_bound(q) AS service_level_low,
+       upper_bound(q) AS service_level_high,
+       status(q, service_level_target) AS service_level_status,
+       abandonment_rate(q) AS abandonment,
+       asa(q) AS asa,
+       coalesce(responses(sla), 0) AS tickets,
+       percent(sla) AS first_reply_sla,
+       lower_bound(sla) AS first_reply_sla_low,
+       upper_bound(sla) AS first_reply_sla_high,
+       status(sla, first_reply_sla_target) AS first_reply_sla_status,
+       percentile(first_reply, 0.5) AS first_reply_median,
+       mean(resolution) AS resolution,
+       percentile(resolution, 0.9) AS resolution_p90
+FROM (
+    SELECT team_id, date_trunc('month', day)::date AS month, rollup(queue) AS q
+    FROM team_daily_queue
+    GROUP BY team_id, date_trunc('month', day)
+) queues
+FULL JOIN (
+    SELECT a.team_id, date_trunc('month', d.day)::date AS month,
+           rollup(d.first_reply_sla) AS sla, rollup(d.first_reply) AS first_reply,
+           rollup(d.resolution) AS resolution
+    FROM agent_daily_tickets d
+    JOIN agents a USING (agent_id)
+    GROUP BY a.team_id, date_trunc('month', d.day)
+) emails USING (team_id, month)
+JOIN teams t USING (team_id)
+CROSS JOIN (
+    SELECT max(target) FILTER (WHERE metric = 'service_level') AS service_level_target,
+           max(target) FILTER (WHERE metric = 'first_reply_sla') AS first_reply_sla_target
+    FROM operations_targets
+) targets;
+
 -- The overall score per agent: each metric's attainment between the value
 -- that earns nothing and the value that earns everything, weighted.
 CREATE TABLE overall_targets (

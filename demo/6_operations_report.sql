@@ -15,30 +15,17 @@ ORDER BY array_position(ARRAY['service_level', 'first_reply_sla'], metric);
 \echo 'short; abandon: percent abandoned after 5 s or more; ASA: mean wait of answered'
 \echo 'contacts, s), and email tickets in business hours (SLA: percent first replied to'
 \echo 'within 4 business hours; resolution: mean business hours to resolve, and p90)'
-WITH queues AS (
-    SELECT team_id, date_trunc('month', day)::date AS month, rollup(queue) AS q
-    FROM team_daily_queue GROUP BY 1, 2
-),
-emails AS (
-    SELECT a.team_id, date_trunc('month', d.day)::date AS month,
-           rollup(d.first_reply_sla) AS sla, rollup(d.resolution) AS resolution
-    FROM agent_daily_tickets d JOIN agents a USING (agent_id) GROUP BY 1, 2
-)
-SELECT t.team_name AS team,
+SELECT team,
        to_char(month, 'YYYY-MM') AS month,
-       offered(q) AS offered,
-       to_char(service_level(q), '990.0') || ' ' || status(q, g.service_level) AS sl,
-       to_char(abandonment_rate(q), '90.0') AS abandon,
-       to_char(asa(q), '90.0') AS asa,
-       responses(sla) AS tickets,
-       to_char(percent(sla), '990.0') || ' ' || status(sla, g.first_reply_sla) AS sla,
-       to_char(mean(resolution) / 3600, '90.0') AS resolution,
-       to_char(percentile(resolution, 0.9) / 3600, '90.0') AS p90
-FROM queues JOIN emails USING (team_id, month)
-JOIN teams t USING (team_id)
-CROSS JOIN (SELECT max(target) FILTER (WHERE metric = 'service_level') AS service_level,
-                   max(target) FILTER (WHERE metric = 'first_reply_sla') AS first_reply_sla
-            FROM operations_targets) g
+       offered,
+       to_char(service_level, '990.0') || ' ' || service_level_status AS sl,
+       to_char(abandonment, '90.0') AS abandon,
+       to_char(asa, '90.0') AS asa,
+       tickets,
+       to_char(first_reply_sla, '990.0') || ' ' || first_reply_sla_status AS sla,
+       to_char(resolution / 3600, '90.0') AS resolution,
+       to_char(resolution_p90 / 3600, '90.0') AS p90
+FROM team_monthly_operations
 ORDER BY team, month;
 
 \echo 'The year per team and for all teams: the daily queue summaries rolled up'
@@ -103,7 +90,7 @@ SELECT rank() OVER (ORDER BY overall DESC) AS rank,
 FROM agent_overall
 JOIN agents USING (agent_id)
 JOIN teams USING (team_id)
-ORDER BY overall DESC, agent_id;
+ORDER BY agent_overall.overall DESC, agent_id;
 
 \echo 'Cross-check: the figures above from summaries, against plain SQL over the raw'
 \echo 'rows (queue figures for all team-months; the overall score for all agents, as a'

@@ -259,28 +259,57 @@ def test_client_driver(db):
         cursor.execute("SELECT * FROM team_monthly_scorecard")
         names = [column.name for column in cursor.description]
         rows = cursor.fetchall()
-    figures = [name for name in names if not name.endswith("_summary")
+    figures = [name for name in names if not name.endswith("_status")
                and name not in ("team", "month")]
     # The month of the answers the tests added has no QA evaluations, so its
-    # QA figures are NULL; every other value must be a number.
+    # QA figures are NULL and its count of evaluations 0; every other value
+    # must be a number.
+    counts = ("interactions", "nps_responses", "csat_responses", "ces_responses",
+              "qa_evaluations")
     wrong = [(name, type(row[names.index(name)]).__name__) for row in rows for name in figures
              if not isinstance(row[names.index(name)], (int, float, Decimal))
-             and not (row[names.index(name)] is None and name.startswith("qa"))]
+             and not (row[names.index(name)] is None and name.startswith("qa")
+                      and name not in counts)]
+    unanswered = sorted((row[names.index("team")], row[names.index("month")]) for row in rows
+                        if row[names.index("qa")] is None
+                        and row[names.index("qa_evaluations")] == 0)
+    without_qa = sorted(query(db, """
+        SELECT t.team_name, date_trunc('month', i.created_at)::date
+        FROM interactions i JOIN agents a USING (agent_id) JOIN teams t USING (team_id)
+        EXCEPT
+        SELECT t.team_name, date_trunc('month', i.created_at)::date
+        FROM qa_evaluations e JOIN interactions i USING (interaction_id)
+        JOIN agents a USING (agent_id) JOIN teams t USING (team_id)"""))
     complete = [row for row in rows if all(row[names.index(name)] is not None
                                            for name in figures)]
     check(len(complete) >= 60 and len(figures) >= 25 and not wrong,
           f"psycopg2 reads {', '.join(figures)} as numbers",
           f"{len(rows)} rows, {len(complete)} without NULLs; not numbers: {wrong[:5]}")
+    check(unanswered and unanswered == without_qa,
+          "team-months without QA evaluations (the tests' new answers) have NULL QA figures "
+          "and 0 evaluations, not NULL",
+          f"NULL QA and 0 evaluations: {unanswered}; without evaluations: {without_qa}")
+    # What the BI-facing views expose: numbers, dates and text, no summary.
+    columns = query(db, """
+        SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod)
+        FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+        WHERE c.relname IN ('team_monthly_scorecard', 'team_monthly_operations')
+          AND a.attnum > 0 AND NOT a.attisdropped""")
+    other = [column for column in columns if column[2] not in
+             ("bigint", "integer", "double precision", "numeric", "date", "text")]
+    check(len(columns) >= 50 and not other,
+          f"the reporting views' {len(columns)} columns are numbers, dates and text only",
+          f"other types: {other}")
 
 
 def test_status(db):
-    """Each status in team_monthly_status agrees with the bounds and the target."""
+    """Each status in team_monthly_scorecard agrees with the bounds and the target."""
     targets = dict(query(db, "SELECT metric, target FROM scorecard_targets"))
     metrics = list(HIGHER_IS_BETTER)
     rows = query(db, f"""
-        SELECT {", ".join(f"s.{m}_low, s.{m}_high, t.{m}_status" for m in metrics)}
-        FROM team_monthly_scorecard s JOIN team_monthly_status t USING (team, month)
-        WHERE s.qa IS NOT NULL""")
+        SELECT {", ".join(f"{m}_low, {m}_high, {m}_status" for m in metrics)}
+        FROM team_monthly_scorecard
+        WHERE qa IS NOT NULL""")
     wrong, seen = [], set()
     for row in rows:
         for k, metric in enumerate(metrics):
@@ -294,7 +323,7 @@ def test_status(db):
             if status != expected:
                 wrong.append((metric, low, high, target, status, expected))
     check(len(rows) >= 60 and len(targets) == 6 and not wrong and seen == {"green", "amber", "red"},
-          "team_monthly_status: each status is green, amber or red as its interval and target say "
+          "team_monthly_scorecard: each status is green, amber or red as its interval and target say "
           "(lower is better for AHT)",
           f"{len(rows)} rows, statuses seen {seen}; wrong: {wrong[:5]}")
 
