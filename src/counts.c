@@ -34,8 +34,7 @@ void
 count_removed(int64 *count, const char *type_name)
 {
 	if (*count <= 0)
-		elog(ERROR, "%s inverse transition removed more than was added",
-			 type_name);
+		summary_not_held(type_name);
 	(*count)--;
 }
 
@@ -53,6 +52,31 @@ counts_total(const int64 *counts, int n, const char *type_name)
 					 errdetail("The counts of one summary cannot add up to more than %lld.",
 							   (long long) PG_INT64_MAX)));
 	return total;
+}
+
+/*
+ * The total of a count vector read from the given source: every count
+ * non-negative and the total within 64 bits, or the source's error.
+ */
+int64
+counts_checked_total(const int64 *counts, int n, const char *type_name,
+					 SummarySource source)
+{
+	for (int i = 0; i < n; i++)
+		if (counts[i] < 0)
+			summary_check_field(type_name, source, "count", counts[i],
+								0, PG_INT64_MAX);
+	if (source == SOURCE_STORED)
+	{
+		int64		total = 0;
+
+		for (int i = 0; i < n; i++)
+			if (pg_add_s64_overflow(total, counts[i], &total))
+				summary_invalid(type_name, ERRCODE_DATA_CORRUPTED,
+								"Its counts add up to more than 2^63 - 1.");
+		return total;
+	}
+	return counts_total(counts, n, type_name);
 }
 
 /*
@@ -81,19 +105,17 @@ counts_merge(int64 *into, const int64 *from, int n, const char *type_name)
 
 /*
  * Subtract a count vector that was merged earlier (a moving aggregate's
- * inverse).  A negative result means the executor removed something it never
- * added, which is a bug, not bad input.
+ * inverse).  A negative result would mean taking out what was never added:
+ * then nothing changes and the error says so.
  */
 void
 counts_unmerge(int64 *from, const int64 *removed, int n, const char *type_name)
 {
 	for (int i = 0; i < n; i++)
-	{
 		if (removed[i] > from[i])
-			elog(ERROR, "%s inverse transition removed more than was added",
-				 type_name);
+			summary_not_held(type_name);
+	for (int i = 0; i < n; i++)
 		from[i] -= removed[i];
-	}
 }
 
 /*
@@ -179,12 +201,107 @@ count_summary_new(const CountSummaryType *type)
 	return summary_alloc(type->size);
 }
 
-/* Argument argno as a readable summary of the type, its layout checked. */
+/*
+ * Check a summary of the type from the given source: its header, its
+ * counts (non-negative, those past the length it uses zero, the total
+ * within 64 bits) and then the type's own fields.  Returns the total.
+ */
+int64
+count_summary_check(const CountSummaryType *type, const void *summary,
+					SummarySource source)
+{
+	const SummaryHeader *h = summary;
+	const int64 *counts = (const int64 *) ((const char *) summary + type->counts_offset);
+	int			used = type->length;
+	int64		total;
+
+	if (type->header_unused)
+		summary_check_unused_header(h, type->type_name, source);
+	if (type->scale_is_length)
+	{
+		summary_check_field(type->type_name, source, "scale", h->scale,
+							0, type->length);
+		used = h->scale;
+	}
+	total = counts_checked_total(counts, used, type->type_name, source);
+	for (int i = used; i < type->length; i++)
+		if (counts[i] != 0)
+			summary_invalid(type->type_name, summary_error_code(source, false),
+							"A count past the scale is not zero.");
+	if (type->check != NULL)
+		type->check(summary, source);
+	return total;
+}
+
+/* Argument argno as a readable summary of the type, checked. */
 void *
 count_summary_arg(FunctionCallInfo fcinfo, int argno,
 				  const CountSummaryType *type)
 {
-	return summary_for_read(fcinfo, argno, type->size, type->type_name);
+	void	   *s = summary_for_read(fcinfo, argno, type->size, type->type_name);
+
+	(void) count_summary_check(type, s, SOURCE_STORED);
+	return s;
+}
+
+/*
+ * Argument argno as a summary of the type to update (see
+ * summary_for_update), checked as count_summary_arg checks: it may be the
+ * first value that rollup() copied into its state, or any value when the
+ * function is called directly.
+ */
+void *
+count_summary_state(FunctionCallInfo fcinfo, int argno,
+					const CountSummaryType *type)
+{
+	void	   *s = summary_for_update(fcinfo, argno);
+
+	summary_check_layout(s, type->size, type->type_name);
+	(void) count_summary_check(type, s, SOURCE_STORED);
+	return s;
+}
+
+/*
+ * The state (argument 0) of a transition function, to update.  Inside an
+ * aggregate it is updated in place, and everything it held came from the
+ * transition function itself or from the input function (an INITCOND):
+ * the function is not strict, so no stored value is ever copied in.  That
+ * state is not checked again on every row; a value given by a direct call,
+ * which is a copy, is.
+ */
+void *
+count_summary_trans_state(FunctionCallInfo fcinfo, const CountSummaryType *type)
+{
+	void	   *s = summary_for_update(fcinfo, 0);
+
+	if (s != PG_GETARG_POINTER(0))
+	{
+		summary_check_layout(s, type->size, type->type_name);
+		(void) count_summary_check(type, s, SOURCE_STORED);
+	}
+	return s;
+}
+
+/*
+ * Count one more answer at the position, in a checked summary.  The total
+ * is checked before the count, so that no summary ever holds more answers
+ * than 2^63 - 1, even one that started near the limit.  This is the
+ * per-row hot path: up to 16 counts below 2^59 cannot add up to 2^63, which
+ * one OR of them shows, so the exact total is only summed near the limit.
+ */
+void
+count_summary_add(const CountSummaryType *type, void *summary, int position)
+{
+	int64	   *counts = summary_counts(type, summary);
+	int			n = summary_length(type, summary);
+	uint64		any = 0;
+
+	for (int i = 0; i < n; i++)
+		any |= (uint64) counts[i];
+	if (unlikely(n > 16 || any >= (UINT64CONST(1) << 59)) &&
+		counts_total(counts, n, type->type_name) == PG_INT64_MAX)
+		count_overflow(type->type_name);
+	counts[position]++;
 }
 
 /*
@@ -199,16 +316,16 @@ count_summary_trans(FunctionCallInfo fcinfo, const CountSummaryType *type)
 
 	if (PG_ARGISNULL(1))
 		return state_unchanged(fcinfo);
-	s = PG_ARGISNULL(0) ? count_summary_new(type) : summary_for_update(fcinfo, 0);
-	count_added(&summary_counts(type, s)[type->position(fcinfo, s)],
-				type->type_name);
+	s = PG_ARGISNULL(0) ? count_summary_new(type) :
+		count_summary_trans_state(fcinfo, type);
+	count_summary_add(type, s, type->position(fcinfo, s));
 	PG_RETURN_POINTER(s);
 }
 
 /*
  * Inverse transition, for moving window frames: take back a row counted
  * earlier.  A moving aggregate's state is never NULL (it starts as an empty
- * summary), so a NULL state is a bug.
+ * summary); called directly with a NULL one, it raises 22004.
  */
 Datum
 count_summary_inverse(FunctionCallInfo fcinfo, const CountSummaryType *type)
@@ -218,9 +335,8 @@ count_summary_inverse(FunctionCallInfo fcinfo, const CountSummaryType *type)
 	if (PG_ARGISNULL(1))
 		return state_unchanged(fcinfo);
 	if (PG_ARGISNULL(0))
-		elog(ERROR, "%s inverse transition called without a state",
-			 type->aggregate_name);
-	s = summary_for_update(fcinfo, 0);
+		summary_state_missing(type->aggregate_name);
+	s = count_summary_state(fcinfo, 0, type);
 	count_removed(&summary_counts(type, s)[type->position(fcinfo, s)],
 				  type->type_name);
 	PG_RETURN_POINTER(s);
@@ -237,7 +353,7 @@ count_summary_combine(FunctionCallInfo fcinfo, const CountSummaryType *type,
 									   const char *type_name))
 {
 	void	   *from = count_summary_arg(fcinfo, 1, type);
-	void	   *into = summary_for_update(fcinfo, 0);
+	void	   *into = count_summary_state(fcinfo, 0, type);
 
 	if (type->check_mergeable != NULL)
 		type->check_mergeable(into, from);

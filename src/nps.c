@@ -80,6 +80,7 @@ static const CountSummaryType nps_type = {
 	.counts_offset = offsetof(NpsSummary, counts),
 	.length = NPS_POINTS,
 	.position = nps_position,
+	.header_unused = true,
 };
 
 PG_FUNCTION_INFO_V1(nps_summary_in);
@@ -93,7 +94,7 @@ nps_summary_in(PG_FUNCTION_ARGS)
 	parser_key(&p, "counts");
 	parser_counts(&p, s->counts, NPS_POINTS);
 	parser_end(&p);
-	(void) nps_responses(s);
+	(void) count_summary_check(&nps_type, s, SOURCE_TEXT);
 	PG_RETURN_POINTER(s);
 }
 
@@ -119,7 +120,7 @@ nps_summary_recv(PG_FUNCTION_ARGS)
 	recv_version(buf, NPS_TYPE_NAME);
 	recv_counts(buf, s->counts, NPS_POINTS, NPS_TYPE_NAME);
 	recv_end(buf, NPS_TYPE_NAME);
-	(void) nps_responses(s);
+	(void) count_summary_check(&nps_type, s, SOURCE_BINARY);
 	PG_RETURN_POINTER(s);
 }
 

@@ -61,12 +61,16 @@ typedef struct QueueSummary
  * a count; creation, reading and the final function are those of every
  * count-vector summary.
  */
+static void queue_check(const void *summary, SummarySource source);
+
 static const CountSummaryType queue_type = {
 	.type_name = QUEUE_TYPE_NAME,
 	.aggregate_name = "queue_agg",
 	.size = sizeof(QueueSummary),
 	.counts_offset = offsetof(QueueSummary, counts),
 	.length = QUEUE_OUTCOMES,
+	.header_unused = true,
+	.check = queue_check,
 };
 
 #define PG_GETARG_QUEUE(n) ((QueueSummary *) count_summary_arg(fcinfo, (n), &queue_type))
@@ -234,10 +238,10 @@ queue_agg_trans(FunctionCallInfo fcinfo, bool seconds)
 	if (!queue_row(fcinfo, seconds, &row))
 		return state_unchanged(fcinfo);
 	s = PG_ARGISNULL(0) ? queue_new(row.target, row.short_abandon) :
-		summary_for_update(fcinfo, 0);
+		count_summary_trans_state(fcinfo, &queue_type);
 	queue_adopt_thresholds(s, &row);
 	outcome = queue_outcome(&row);
-	count_added(&s->counts[outcome], QUEUE_TYPE_NAME);
+	count_summary_add(&queue_type, s, outcome);
 	if (row.answered)
 		sum_added(&s->answered_wait, row.wait, QUEUE_TYPE_NAME);
 	PG_RETURN_POINTER(s);
@@ -260,8 +264,10 @@ queue_agg_trans_seconds(PG_FUNCTION_ARGS)
 /*
  * Inverse transition, for moving window frames: take back a row counted
  * earlier.  Every row in a frame was counted against the state's
- * thresholds (a state takes new ones only once its frame is empty), so
- * other thresholds mean a bug.
+ * thresholds (a state takes new ones only once its frame is empty), so a
+ * row of other thresholds was never counted in it.  Called directly, it
+ * could take out a wait that was never put in: the result is checked as
+ * input is.
  */
 static Datum
 queue_agg_inverse(FunctionCallInfo fcinfo, bool seconds)
@@ -272,13 +278,14 @@ queue_agg_inverse(FunctionCallInfo fcinfo, bool seconds)
 	if (!queue_row(fcinfo, seconds, &row))
 		return state_unchanged(fcinfo);
 	if (PG_ARGISNULL(0))
-		elog(ERROR, "queue_agg inverse transition called without a state");
-	s = summary_for_update(fcinfo, 0);
+		summary_state_missing("queue_agg");
+	s = count_summary_state(fcinfo, 0, &queue_type);
 	if (!queue_same_thresholds(s, row.target, row.short_abandon))
-		elog(ERROR, "queue_agg inverse transition removed a row of other thresholds");
+		summary_not_held(QUEUE_TYPE_NAME);
 	count_removed(&s->counts[queue_outcome(&row)], QUEUE_TYPE_NAME);
 	if (row.answered)
 		sum_removed(&s->answered_wait, row.wait, QUEUE_TYPE_NAME);
+	queue_check(s, SOURCE_RESULT);
 	PG_RETURN_POINTER(s);
 }
 
@@ -306,7 +313,7 @@ Datum
 queue_summary_merge(PG_FUNCTION_ARGS)
 {
 	QueueSummary *from = PG_GETARG_QUEUE(1);
-	QueueSummary *into = summary_for_update(fcinfo, 0);
+	QueueSummary *into = count_summary_state(fcinfo, 0, &queue_type);
 
 	if (!queue_same_thresholds(into, from->target, from->short_abandon))
 	{
@@ -329,20 +336,25 @@ queue_summary_merge(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(into);
 }
 
-/* rollup's inverse transition: take back a summary merged earlier. */
+/*
+ * rollup's inverse transition: take back a summary merged earlier.  Called
+ * directly, it could take out waits that were never put in: the result is
+ * checked as input is.
+ */
 PG_FUNCTION_INFO_V1(queue_summary_unmerge);
 Datum
 queue_summary_unmerge(PG_FUNCTION_ARGS)
 {
 	QueueSummary *removed = PG_GETARG_QUEUE(1);
-	QueueSummary *from = summary_for_update(fcinfo, 0);
+	QueueSummary *from = count_summary_state(fcinfo, 0, &queue_type);
 
 	if (queue_offered(removed) == 0)
 		PG_RETURN_POINTER(from);
 	if (!queue_same_thresholds(from, removed->target, removed->short_abandon))
-		elog(ERROR, "rollup(queue_summary) inverse transition removed a summary of other thresholds");
+		summary_not_held(QUEUE_TYPE_NAME);
 	counts_unmerge(from->counts, removed->counts, QUEUE_OUTCOMES, QUEUE_TYPE_NAME);
 	sums_unmerge(&from->answered_wait, &removed->answered_wait, 1, QUEUE_TYPE_NAME);
+	queue_check(from, SOURCE_RESULT);
 	PG_RETURN_POINTER(from);
 }
 
@@ -404,22 +416,31 @@ recv_threshold(StringInfo buf, const char *name)
 }
 
 /*
- * Check that a decoded summary is one that data could have produced: its
- * counts add up, no wait is below 0 (so no short abandon when the
- * threshold is 0), and the answered waits fit the outcomes, each within
- * target at most target and each late one more than it.  code is 22P02 for
- * text, 22P03 for binary.
+ * Check the fields of a summary other than its counts (which
+ * count_summary_check checks before it calls this): that data could have
+ * produced it.  The thresholds are 0 .. 2^63 - 1 microseconds, no wait is
+ * below 0 (so no short abandon when the threshold is 0), and the answered
+ * waits fit the outcomes: each within target at most target, each late
+ * one more than it (so none when the target is 2^63 - 1 microseconds).
  */
 static void
-queue_check(const QueueSummary *s, int code)
+queue_check(const void *summary, SummarySource source)
 {
+	const QueueSummary *s = summary;
+	int			code = summary_error_code(source, false);
 	int64		within = s->counts[QUEUE_ANSWERED_IN_TARGET];
 	int64		late = s->counts[QUEUE_ANSWERED_LATE];
 
-	(void) queue_offered(s);
+	summary_check_field(QUEUE_TYPE_NAME, source, "target_us", s->target,
+						0, PG_INT64_MAX);
+	summary_check_field(QUEUE_TYPE_NAME, source, "short_abandon_us",
+						s->short_abandon, 0, PG_INT64_MAX);
 	if (s->short_abandon == 0 && s->counts[QUEUE_ABANDONED_SHORT] != 0)
 		summary_invalid(QUEUE_TYPE_NAME, code,
 						"With a short-abandon threshold of 0 no abandon can be short.");
+	if (s->target == PG_INT64_MAX && late != 0)
+		summary_invalid(QUEUE_TYPE_NAME, code,
+						"With a target of 2^63 - 1 microseconds no answer can be late.");
 	if (s->answered_wait < (int128) late * ((int128) s->target + 1) ||
 		s->answered_wait > (int128) within * s->target + (int128) late * PG_INT64_MAX)
 		summary_invalid(QUEUE_TYPE_NAME, code,
@@ -444,7 +465,7 @@ queue_summary_in(PG_FUNCTION_ARGS)
 	parser_key(&p, "answered_wait_us");
 	s->answered_wait = parser_sum(&p);
 	parser_end(&p);
-	queue_check(s, ERRCODE_INVALID_TEXT_REPRESENTATION);
+	(void) count_summary_check(&queue_type, s, SOURCE_TEXT);
 	PG_RETURN_POINTER(s);
 }
 
@@ -478,7 +499,7 @@ queue_summary_recv(PG_FUNCTION_ARGS)
 	recv_counts(buf, s->counts, QUEUE_OUTCOMES, QUEUE_TYPE_NAME);
 	recv_sums(buf, &s->answered_wait, 1, QUEUE_TYPE_NAME);
 	recv_end(buf, QUEUE_TYPE_NAME);
-	queue_check(s, ERRCODE_INVALID_BINARY_REPRESENTATION);
+	(void) count_summary_check(&queue_type, s, SOURCE_BINARY);
 	PG_RETURN_POINTER(s);
 }
 

@@ -41,6 +41,7 @@ static const CountSummaryType rate_type = {
 	.counts_offset = offsetof(RateSummary, counts),
 	.length = RATE_POINTS,
 	.position = rate_position,
+	.header_unused = true,
 };
 
 static int64
@@ -62,7 +63,7 @@ rate_summary_in(PG_FUNCTION_ARGS)
 	parser_key(&p, "false");
 	s->counts[RATE_FALSE] = parser_count(&p);
 	parser_end(&p);
-	(void) rate_responses(s);
+	(void) count_summary_check(&rate_type, s, SOURCE_TEXT);
 	PG_RETURN_POINTER(s);
 }
 
@@ -90,7 +91,7 @@ rate_summary_recv(PG_FUNCTION_ARGS)
 	s->counts[RATE_TRUE] = recv_count(buf, RATE_TYPE_NAME);
 	s->counts[RATE_FALSE] = recv_count(buf, RATE_TYPE_NAME);
 	recv_end(buf, RATE_TYPE_NAME);
-	(void) rate_responses(s);
+	(void) count_summary_check(&rate_type, s, SOURCE_BINARY);
 	PG_RETURN_POINTER(s);
 }
 

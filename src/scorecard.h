@@ -104,7 +104,41 @@ extern void *summary_alloc(Size size);
 extern void *summary_for_update(FunctionCallInfo fcinfo, int argno);
 extern void *summary_for_read(FunctionCallInfo fcinfo, int argno,
 							  Size expected_size, const char *type_name);
+extern void summary_check_layout(const SummaryHeader *s, Size expected_size,
+								 const char *type_name);
 extern Datum state_unchanged(FunctionCallInfo fcinfo);
+
+/*
+ * Validation.  A summary is checked where it comes from: by the text and
+ * binary input functions, wherever a function reads one (storage may be
+ * corrupt, or written by an incompatible build), and where a support
+ * function called with arbitrary arguments builds one (a moving
+ * aggregate's inverse taking out what was never put in).  Each check of a
+ * type takes the source, which sets the SQLSTATE of a failure:
+ *
+ *	source			field out of range		impossible value
+ *	SOURCE_TEXT		22003					22P02
+ *	SOURCE_BINARY	22003					22P03
+ *	SOURCE_STORED	XX001					XX001
+ *	SOURCE_RESULT	22003					22023
+ */
+typedef enum SummarySource
+{
+	SOURCE_TEXT,				/* text input */
+	SOURCE_BINARY,				/* binary input */
+	SOURCE_STORED,				/* a value read as an argument */
+	SOURCE_RESULT				/* a value a support function built */
+} SummarySource;
+
+extern int	summary_error_code(SummarySource source, bool out_of_range);
+extern void summary_check_field(const char *type_name, SummarySource source,
+								const char *field, int64 value,
+								int64 lowest, int64 highest);
+extern void summary_check_unused_header(const SummaryHeader *s,
+										const char *type_name,
+										SummarySource source);
+pg_noreturn extern void summary_not_held(const char *type_name);
+pg_noreturn extern void summary_state_missing(const char *aggregate_name);
 
 /* Overflow-checked non-negative int128 sums, merged exactly. */
 extern void sum_added(int128 *sum, int128 value, const char *type_name);
@@ -132,6 +166,8 @@ extern double us_to_seconds(int128 us);
 pg_noreturn extern void count_overflow(const char *type_name);
 extern void count_removed(int64 *count, const char *type_name);
 extern int64 counts_total(const int64 *counts, int n, const char *type_name);
+extern int64 counts_checked_total(const int64 *counts, int n,
+								  const char *type_name, SummarySource source);
 extern void counts_merge_each(int64 *into, const int64 *from, int n,
 							  const char *type_name);
 extern void counts_merge(int64 *into, const int64 *from, int n,
@@ -175,11 +211,28 @@ typedef struct CountSummaryType
 
 	/* NULL, or raise the type's error for two values that cannot merge */
 	void		(*check_mergeable) (const void *a, const void *b);
+
+	/* header.kind and header.scale are not used, so always 0 */
+	bool		header_unused;
+
+	/*
+	 * NULL, or check the type's fields other than the counts (which
+	 * count_summary_check checks), raising the error the source calls for.
+	 */
+	void		(*check) (const void *summary, SummarySource source);
 } CountSummaryType;
 
 extern void *count_summary_new(const CountSummaryType *type);
 extern void *count_summary_arg(FunctionCallInfo fcinfo, int argno,
 							   const CountSummaryType *type);
+extern void *count_summary_state(FunctionCallInfo fcinfo, int argno,
+								 const CountSummaryType *type);
+extern void *count_summary_trans_state(FunctionCallInfo fcinfo,
+									   const CountSummaryType *type);
+extern int64 count_summary_check(const CountSummaryType *type,
+								 const void *summary, SummarySource source);
+extern void count_summary_add(const CountSummaryType *type, void *summary,
+							  int position);
 extern Datum count_summary_trans(FunctionCallInfo fcinfo,
 								 const CountSummaryType *type);
 extern Datum count_summary_inverse(FunctionCallInfo fcinfo,

@@ -148,7 +148,8 @@ interval_upper_bound(FunctionCallInfo fcinfo, const void *summary,
  * whole interval is on the good side of the target, red when the whole
  * interval is on the bad side, amber when the target lies inside the
  * interval (bounds included), NULL when there is no interval.  The target
- * must lie in the figure's range [lowest, highest].
+ * must lie in the figure's range [lowest, highest], which is checked first,
+ * so that a bad target is an error whatever the summary holds.
  */
 Datum
 interval_status(FunctionCallInfo fcinfo, const void *summary,
@@ -159,14 +160,16 @@ interval_status(FunctionCallInfo fcinfo, const void *summary,
 	ConfidenceInterval interval;
 	const char *status;
 
-	if (!interval_of(summary, PG_GETARG_FLOAT8(2), &interval))
-		PG_RETURN_NULL();
+	/* the arguments first: a bad target is an error even with no interval */
 	if (!(target >= lowest && target <= highest))
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("target %g is out of range for %s", target, figure),
 				 errdetail("Targets for %s must be between %g and %g.",
 						   figure, lowest, highest)));
+	(void) confidence_z(PG_GETARG_FLOAT8(2));
+	if (!interval_of(summary, PG_GETARG_FLOAT8(2), &interval))
+		PG_RETURN_NULL();
 	if (higher_is_better ? interval.lower > target : interval.upper < target)
 		status = "green";
 	else if (higher_is_better ? interval.upper < target : interval.lower > target)

@@ -57,16 +57,16 @@ state_unchanged(FunctionCallInfo fcinfo)
 }
 
 /*
- * Return argument argno as a readable summary, checking that it has the
- * layout this build understands.  Values only reach us through our own input
- * functions, so a mismatch means a value from an incompatible build.
+ * Check that a summary has the layout this build understands: our format
+ * version, the size of its type (unless expected_size is 0, for types of
+ * variable size), and a zero reserved byte.  Values only reach us through
+ * our own input functions, so a mismatch means a corrupt value, or one from
+ * an incompatible build.
  */
-void *
-summary_for_read(FunctionCallInfo fcinfo, int argno, Size expected_size,
-				 const char *type_name)
+void
+summary_check_layout(const SummaryHeader *s, Size expected_size,
+					 const char *type_name)
 {
-	SummaryHeader *s = (SummaryHeader *) PG_DETOAST_DATUM(PG_GETARG_DATUM(argno));
-
 	if (s->version != SUMMARY_FORMAT_VERSION ||
 		(expected_size != 0 && VARSIZE(s) != expected_size))
 		ereport(ERROR,
@@ -75,7 +75,111 @@ summary_for_read(FunctionCallInfo fcinfo, int argno, Size expected_size,
 				 errdetail("Layout version %d, size %u; expected version %d.",
 						   s->version, (unsigned) VARSIZE(s),
 						   SUMMARY_FORMAT_VERSION)));
+	if (s->reserved != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("corrupt %s value", type_name),
+				 errdetail("The reserved header byte is %d; it must be 0.",
+						   s->reserved)));
+}
+
+/* Return argument argno as a readable summary, its layout checked. */
+void *
+summary_for_read(FunctionCallInfo fcinfo, int argno, Size expected_size,
+				 const char *type_name)
+{
+	SummaryHeader *s = (SummaryHeader *) PG_DETOAST_DATUM(PG_GETARG_DATUM(argno));
+
+	summary_check_layout(s, expected_size, type_name);
 	return s;
+}
+
+/* ---------------------------------------------------------------------
+ * Validation
+ *
+ * One check per type serves every source of a summary (see SummarySource
+ * in scorecard.h): what differs is only the SQLSTATE of a failure.
+ * ---------------------------------------------------------------------
+ */
+
+/* The SQLSTATE of a failed check of a summary from the given source. */
+int
+summary_error_code(SummarySource source, bool out_of_range)
+{
+	switch (source)
+	{
+		case SOURCE_TEXT:
+			return out_of_range ? ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE :
+				ERRCODE_INVALID_TEXT_REPRESENTATION;
+		case SOURCE_BINARY:
+			return out_of_range ? ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE :
+				ERRCODE_INVALID_BINARY_REPRESENTATION;
+		case SOURCE_STORED:
+			return ERRCODE_DATA_CORRUPTED;
+		case SOURCE_RESULT:
+			break;
+	}
+	return out_of_range ? ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE :
+		ERRCODE_INVALID_PARAMETER_VALUE;
+}
+
+/*
+ * Check one field of a summary (a header byte, a length, a threshold)
+ * against the range its type allows.  This is where every type checks its
+ * header fields, so that no reader indexes or names past what it knows.
+ */
+void
+summary_check_field(const char *type_name, SummarySource source,
+					const char *field, int64 value, int64 lowest, int64 highest)
+{
+	if (value >= lowest && value <= highest)
+		return;
+	if (source == SOURCE_STORED)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("corrupt %s value", type_name),
+				 errdetail("Its %s is %lld; it must be between %lld and %lld.",
+						   field, (long long) value, (long long) lowest,
+						   (long long) highest)));
+	ereport(ERROR,
+			(errcode(summary_error_code(source, true)),
+			 errmsg("%s %lld is out of range for type %s",
+					field, (long long) value, type_name),
+			 errdetail("The %s must be between %lld and %lld.",
+					   field, (long long) lowest, (long long) highest)));
+}
+
+/* For the types that use neither: header.kind and header.scale are 0. */
+void
+summary_check_unused_header(const SummaryHeader *s, const char *type_name,
+							SummarySource source)
+{
+	summary_check_field(type_name, source, "kind byte", s->kind, 0, 0);
+	summary_check_field(type_name, source, "scale byte", s->scale, 0, 0);
+}
+
+/*
+ * An inverse transition or an unmerge asked to take out of a summary what
+ * it does not hold.  Inside a moving aggregate that cannot happen; called
+ * directly, the arguments are wrong.
+ */
+void
+summary_not_held(const char *type_name)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("cannot take out of a %s what it does not hold", type_name),
+			 errdetail("An inverse transition or unmerge can only remove answers that were added to the same summary.")));
+}
+
+/* An inverse transition called with a NULL state. */
+void
+summary_state_missing(const char *aggregate_name)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+			 errmsg("%s inverse transition needs a summary", aggregate_name),
+			 errdetail("An inverse transition takes an answer out of a summary, so the summary must not be null.")));
 }
 
 /*
@@ -130,14 +234,13 @@ sum_added(int128 *sum, int128 value, const char *type_name)
 
 /*
  * Take back a value added earlier (a moving aggregate's inverse).  Going
- * below zero means the executor removed what it never added: a bug.
+ * below zero means taking out what was never added.
  */
 void
 sum_removed(int128 *sum, int128 value, const char *type_name)
 {
 	if (value > *sum)
-		elog(ERROR, "%s inverse transition removed more than was added",
-			 type_name);
+		summary_not_held(type_name);
 	*sum -= value;
 }
 

@@ -24,15 +24,19 @@
 #include "scorecard.h"
 
 /*
- * Report an input value that no data could have produced, such as a sum
- * that does not fit its counts: accepting it would give wrong figures.
- * code is 22P02 (text input) or 22P03 (binary input).
+ * Report a value that no data could have produced, such as a sum that does
+ * not fit its counts: accepting it would give wrong figures.  code is
+ * 22P02 (text input), 22P03 (binary input), XX001 (a corrupt stored value)
+ * or 22023 (what a support function would build from its arguments); see
+ * summary_error_code().
  */
 void
 summary_invalid(const char *type_name, int code, const char *detail)
 {
 	ereport(ERROR,
 			(errcode(code),
+			 code == ERRCODE_DATA_CORRUPTED ?
+			 errmsg("corrupt %s value", type_name) :
 			 errmsg("invalid %s value", type_name),
 			 errdetail("%s", detail)));
 }

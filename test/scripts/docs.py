@@ -1,4 +1,4 @@
-"""Every ```sql block of README.md and docs/*.md runs, and prints what the
+r"""Every ```sql block of README.md and docs/*.md runs, and prints what the
 page shows.
 
 Each page runs in a database of its own, with the extension, through psql
@@ -27,7 +27,9 @@ file.
 
 Blocks that are not meant to run (shell commands, psql's backslash
 commands, SQL that needs a server set up otherwise, sample output) use a
-fence other than ```sql: ```sh, ```psql, ```plpgsql, ```text.  The script
+fence other than ```sql: ```sh, ```psql, ```plpgsql, ```text.  The one
+backslash command a sql block may hold is \echo (`\echo :LAST_ERROR_SQLSTATE`
+shows an error's SQLSTATE).  The script
 prints, per page, how many blocks ran, how many outputs it compared, how
 many excerpts it checked and how many blocks it did not run.
 
@@ -193,8 +195,9 @@ def page_script(page, prelude_files, prelude_blocks):
         if language != "sql":
             counts["other"] += 1
             continue
-        if re.search(r"^\\", body, re.M):
-            failures.append(f"{page}:{line}: a psql backslash command in a sql block")
+        if re.search(r"^\\(?!echo )", body, re.M):
+            failures.append(f"{page}:{line}: a psql backslash command other than \\echo "
+                            "in a sql block")
         if excerpt:
             counts["excerpts"] += 1
             missing = excerpt_missing(body, excerpt)
@@ -204,7 +207,7 @@ def page_script(page, prelude_files, prelude_blocks):
                 continue
         counts["ran"] += 1
         for sql, shown in segments(body):
-            if not re.sub(r"--[^\n]*", "", sql).rstrip().endswith(";"):
+            if not re.sub(r"--[^\n]*|^\\echo [^\n]*", "", sql, flags=re.M).rstrip().endswith(";"):
                 failures.append(f"{page}:{line}: SQL before an output or the block's end "
                                 "does not end with a semicolon")
             script.append(f"\\echo {MARK}\n{sql}\n")
