@@ -111,6 +111,36 @@ SELECT pg_temp.measure('QA score over 1M evaluations', 'the rule in plain SQL',
 	'SELECT count(greeting) FROM bench_evaluations',
 	:runs);
 
+-- Grader calibration over the 1M evaluations: one criterion's points as
+-- the grader's score against another's as the reference (on 0..100),
+-- against avg() and a FILTER count over the same difference.
+SELECT pg_temp.measure('calibration over 1M evaluations', 'avg() and FILTER',
+	'SELECT bias(s), mean_absolute_difference(s), within_tolerance(s)
+	 FROM (SELECT calibration_agg(20 * greeting, 20 * listening) AS s FROM bench_evaluations) c',
+	'SELECT avg(20 * greeting - 20 * listening), avg(abs(20 * greeting - 20 * listening)),
+	        100.0 * count(*) FILTER (WHERE abs(20 * greeting - 20 * listening) <= 5)
+	            / count(20 * greeting - 20 * listening)
+	 FROM bench_evaluations',
+	'SELECT count(greeting) FROM bench_evaluations',
+	:runs);
+
+-- Krippendorff's interval alpha over the 1M evaluations read as items
+-- rated by five graders (empathy NULL 10% of the time), against its
+-- closed form in plain SQL: per item m, the sum and the sum of squares of
+-- its ratings, as sum over pairs (v_i - v_j)^2 = 2 m S2 - 2 S1^2.
+SELECT pg_temp.measure('Krippendorff alpha over 1M items', 'closed form in plain SQL',
+	'SELECT alpha(agreement_agg(ARRAY[greeting, listening, knowledge, communication, empathy]))
+	 FROM bench_evaluations',
+	'SELECT 1 - (sum(m) - 1) * sum((2 * m * s2 - 2 * s1 * s1) / (m - 1))
+	            / (2 * sum(m) * sum(s2) - 2 * sum(s1) ^ 2)
+	 FROM bench_evaluations e
+	 CROSS JOIN LATERAL (SELECT count(v)::float8 AS m, sum(v) AS s1, sum(v * v) AS s2
+	                     FROM unnest(ARRAY[e.greeting, e.listening, e.knowledge,
+	                                       e.communication, e.empathy]) v) x
+	 WHERE m >= 2',
+	'SELECT count(greeting) FROM bench_evaluations',
+	:runs);
+
 -- The full scorecard per agent per month, from raw rows: NPS, CSAT, CES,
 -- FCR, and AHT as its mean and 90th percentile.
 SELECT pg_temp.measure('full scorecard per agent per month', 'plain SQL',
@@ -257,6 +287,19 @@ SELECT pg_temp.measure('queue service level, abandonment, ASA over all rows', 'F
 	:'queue_formula',
 	'SELECT count(wait) FROM bench_calls',
 	:runs);
+
+-- The operator classes: DISTINCT on a summary column of the daily view
+-- (one row per agent-day), hashed and sorted, against DISTINCT over the
+-- text form, which is what a user had to write before them.
+SELECT pg_temp.measure('DISTINCT nps_summary, hashed', 'DISTINCT over s::text',
+	'SELECT count(*) FROM (SELECT DISTINCT nps FROM bench_agent_daily) d',
+	'SELECT count(*) FROM (SELECT DISTINCT nps::text FROM bench_agent_daily) d',
+	NULL, :runs);
+SELECT pg_temp.measure('DISTINCT duration_summary, sorted', 'DISTINCT over s::text',
+	'SELECT count(*) FROM (SELECT DISTINCT aht FROM bench_agent_daily) d',
+	'SELECT count(*) FROM (SELECT DISTINCT aht::text FROM bench_agent_daily) d',
+	NULL, :runs, 'max_parallel_workers_per_gather=0;enable_hashagg=off',
+	'max_parallel_workers_per_gather=0;enable_hashagg=off');
 
 \o
 \echo

@@ -3,6 +3,16 @@
 \echo Use "CREATE EXTENSION scorecard" to load this file. \quit
 
 --------------------------------------------------------------------------
+-- Sort support shared by the btree operator classes of every summary type
+-- (and business_calendar): one comparator over the canonical stored form.
+--------------------------------------------------------------------------
+
+CREATE FUNCTION summary_sortsupport(internal) RETURNS void
+	AS 'MODULE_PATHNAME', 'summary_sortsupport' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION summary_sortsupport(internal) IS
+	'btree sort support of every summary type: compares stored forms without a call per pair';
+
+--------------------------------------------------------------------------
 -- nps_summary: Net Promoter Score answers (0..10)
 --------------------------------------------------------------------------
 
@@ -94,17 +104,17 @@ CREATE FUNCTION nps(nps_summary) RETURNS double precision
 COMMENT ON FUNCTION nps(nps_summary) IS
 	'Net Promoter Score: 100 * (promoters - detractors) / responses, in -100..100';
 CREATE FUNCTION promoters(nps_summary) RETURNS bigint
-	AS 'MODULE_PATHNAME', 'nps_summary_promoters' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION promoters(nps_summary) IS 'number of answers of 9 or 10';
+	AS 'MODULE_PATHNAME', 'nps_summary_promoters' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+COMMENT ON FUNCTION promoters(nps_summary) IS 'number of answers of 9 or 10; 0 for NULL';
 CREATE FUNCTION passives(nps_summary) RETURNS bigint
-	AS 'MODULE_PATHNAME', 'nps_summary_passives' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION passives(nps_summary) IS 'number of answers of 7 or 8';
+	AS 'MODULE_PATHNAME', 'nps_summary_passives' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+COMMENT ON FUNCTION passives(nps_summary) IS 'number of answers of 7 or 8; 0 for NULL';
 CREATE FUNCTION detractors(nps_summary) RETURNS bigint
-	AS 'MODULE_PATHNAME', 'nps_summary_detractors' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION detractors(nps_summary) IS 'number of answers from 0 to 6';
+	AS 'MODULE_PATHNAME', 'nps_summary_detractors' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+COMMENT ON FUNCTION detractors(nps_summary) IS 'number of answers from 0 to 6; 0 for NULL';
 CREATE FUNCTION responses(nps_summary) RETURNS bigint
-	AS 'MODULE_PATHNAME', 'nps_summary_responses' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION responses(nps_summary) IS 'number of non-NULL answers';
+	AS 'MODULE_PATHNAME', 'nps_summary_responses' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+COMMENT ON FUNCTION responses(nps_summary) IS 'number of non-NULL answers; 0 for NULL';
 CREATE FUNCTION mean(nps_summary) RETURNS double precision
 	AS 'MODULE_PATHNAME', 'nps_summary_mean' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION mean(nps_summary) IS 'mean likelihood-to-recommend score, 0..10';
@@ -148,7 +158,8 @@ COMMENT ON FUNCTION nps_summary_ne(nps_summary, nps_summary) IS
 	'true when two NPS summaries differ';
 CREATE OPERATOR = (
 	LEFTARG = nps_summary, RIGHTARG = nps_summary, PROCEDURE = nps_summary_eq,
-	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel
+	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel,
+	HASHES, MERGES
 );
 COMMENT ON OPERATOR = (nps_summary, nps_summary) IS 'same counts';
 CREATE OPERATOR <> (
@@ -156,6 +167,70 @@ CREATE OPERATOR <> (
 	COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel
 );
 COMMENT ON OPERATOR <> (nps_summary, nps_summary) IS 'different counts';
+
+-- Order and hash of nps_summary: the operator classes that DISTINCT, GROUP BY,
+-- UNION, ORDER BY, merge and hash joins and indexes use.  The order is
+-- the one of every summary type (summary.c): a shorter stored value first,
+-- then the first differing byte; consistent with =, not by any figure.
+CREATE FUNCTION nps_summary_lt(nps_summary, nps_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_lt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_summary_lt(nps_summary, nps_summary) IS
+	'true when the first nps_summary sorts before the second in the stored-form order';
+CREATE FUNCTION nps_summary_le(nps_summary, nps_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_le' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_summary_le(nps_summary, nps_summary) IS
+	'true when the first nps_summary sorts before or equals the second in the stored-form order';
+CREATE FUNCTION nps_summary_gt(nps_summary, nps_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_gt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_summary_gt(nps_summary, nps_summary) IS
+	'true when the first nps_summary sorts after the second in the stored-form order';
+CREATE FUNCTION nps_summary_ge(nps_summary, nps_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_ge' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_summary_ge(nps_summary, nps_summary) IS
+	'true when the first nps_summary sorts after or equals the second in the stored-form order';
+CREATE FUNCTION nps_summary_cmp(nps_summary, nps_summary) RETURNS integer
+	AS 'MODULE_PATHNAME', 'summary_cmp' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_summary_cmp(nps_summary, nps_summary) IS
+	'btree support: -1, 0 or 1 as the first nps_summary sorts before, with or after the second';
+CREATE FUNCTION nps_summary_hash(nps_summary) RETURNS integer
+	AS 'MODULE_PATHNAME', 'summary_hash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_summary_hash(nps_summary) IS 'hash support: hash of the stored form';
+CREATE FUNCTION nps_summary_hash_extended(nps_summary, bigint) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'summary_hash_extended' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_summary_hash_extended(nps_summary, bigint) IS
+	'hash support: seeded 64-bit hash of the stored form, for hash partitioning';
+CREATE OPERATOR < (
+	LEFTARG = nps_summary, RIGHTARG = nps_summary, PROCEDURE = nps_summary_lt,
+	COMMUTATOR = >, NEGATOR = >=, RESTRICT = scalarltsel, JOIN = scalarltjoinsel
+);
+CREATE OPERATOR <= (
+	LEFTARG = nps_summary, RIGHTARG = nps_summary, PROCEDURE = nps_summary_le,
+	COMMUTATOR = >=, NEGATOR = >, RESTRICT = scalarlesel, JOIN = scalarlejoinsel
+);
+CREATE OPERATOR > (
+	LEFTARG = nps_summary, RIGHTARG = nps_summary, PROCEDURE = nps_summary_gt,
+	COMMUTATOR = <, NEGATOR = <=, RESTRICT = scalargtsel, JOIN = scalargtjoinsel
+);
+CREATE OPERATOR >= (
+	LEFTARG = nps_summary, RIGHTARG = nps_summary, PROCEDURE = nps_summary_ge,
+	COMMUTATOR = <=, NEGATOR = <, RESTRICT = scalargesel, JOIN = scalargejoinsel
+);
+COMMENT ON OPERATOR < (nps_summary, nps_summary) IS 'sorts before, in the stored-form order';
+COMMENT ON OPERATOR <= (nps_summary, nps_summary) IS 'sorts before or equals, in the stored-form order';
+COMMENT ON OPERATOR > (nps_summary, nps_summary) IS 'sorts after, in the stored-form order';
+COMMENT ON OPERATOR >= (nps_summary, nps_summary) IS 'sorts after or equals, in the stored-form order';
+CREATE OPERATOR CLASS nps_summary_ops DEFAULT FOR TYPE nps_summary USING btree AS
+	OPERATOR 1 <, OPERATOR 2 <=, OPERATOR 3 =, OPERATOR 4 >=, OPERATOR 5 >,
+	FUNCTION 1 nps_summary_cmp(nps_summary, nps_summary),
+	FUNCTION 2 summary_sortsupport(internal);
+CREATE OPERATOR CLASS nps_summary_ops DEFAULT FOR TYPE nps_summary USING hash AS
+	OPERATOR 1 =,
+	FUNCTION 1 nps_summary_hash(nps_summary),
+	FUNCTION 2 nps_summary_hash_extended(nps_summary, bigint);
+COMMENT ON OPERATOR CLASS nps_summary_ops USING btree IS 'ordering of nps_summary, by its stored form';
+COMMENT ON OPERATOR FAMILY nps_summary_ops USING btree IS 'ordering of nps_summary, by its stored form';
+COMMENT ON OPERATOR CLASS nps_summary_ops USING hash IS 'hashing of nps_summary, by its stored form';
+COMMENT ON OPERATOR FAMILY nps_summary_ops USING hash IS 'hashing of nps_summary, by its stored form';
 
 -- Comparing two NPS summaries (two periods, two agents, an agent and the
 -- team): the difference of the scores, its adjusted-Wald interval and the
@@ -380,8 +455,8 @@ CREATE FUNCTION mean(rating_summary) RETURNS double precision
 	AS 'MODULE_PATHNAME', 'rating_summary_mean' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION mean(rating_summary) IS 'mean rating, 1..k';
 CREATE FUNCTION responses(rating_summary) RETURNS bigint
-	AS 'MODULE_PATHNAME', 'rating_summary_responses' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION responses(rating_summary) IS 'number of non-NULL ratings';
+	AS 'MODULE_PATHNAME', 'rating_summary_responses' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+COMMENT ON FUNCTION responses(rating_summary) IS 'number of non-NULL ratings; 0 for NULL';
 CREATE FUNCTION distribution(rating_summary) RETURNS bigint[]
 	AS 'MODULE_PATHNAME', 'rating_summary_distribution' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION distribution(rating_summary) IS
@@ -444,7 +519,8 @@ COMMENT ON FUNCTION rating_summary_ne(rating_summary, rating_summary) IS
 	'true when two rating summaries differ in kind, scale or counts';
 CREATE OPERATOR = (
 	LEFTARG = rating_summary, RIGHTARG = rating_summary, PROCEDURE = rating_summary_eq,
-	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel
+	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel,
+	HASHES, MERGES
 );
 COMMENT ON OPERATOR = (rating_summary, rating_summary) IS 'same kind, scale and counts';
 CREATE OPERATOR <> (
@@ -452,6 +528,70 @@ CREATE OPERATOR <> (
 	COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel
 );
 COMMENT ON OPERATOR <> (rating_summary, rating_summary) IS 'different kind, scale or counts';
+
+-- Order and hash of rating_summary: the operator classes that DISTINCT, GROUP BY,
+-- UNION, ORDER BY, merge and hash joins and indexes use.  The order is
+-- the one of every summary type (summary.c): a shorter stored value first,
+-- then the first differing byte; consistent with =, not by any figure.
+CREATE FUNCTION rating_summary_lt(rating_summary, rating_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_lt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rating_summary_lt(rating_summary, rating_summary) IS
+	'true when the first rating_summary sorts before the second in the stored-form order';
+CREATE FUNCTION rating_summary_le(rating_summary, rating_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_le' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rating_summary_le(rating_summary, rating_summary) IS
+	'true when the first rating_summary sorts before or equals the second in the stored-form order';
+CREATE FUNCTION rating_summary_gt(rating_summary, rating_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_gt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rating_summary_gt(rating_summary, rating_summary) IS
+	'true when the first rating_summary sorts after the second in the stored-form order';
+CREATE FUNCTION rating_summary_ge(rating_summary, rating_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_ge' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rating_summary_ge(rating_summary, rating_summary) IS
+	'true when the first rating_summary sorts after or equals the second in the stored-form order';
+CREATE FUNCTION rating_summary_cmp(rating_summary, rating_summary) RETURNS integer
+	AS 'MODULE_PATHNAME', 'summary_cmp' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rating_summary_cmp(rating_summary, rating_summary) IS
+	'btree support: -1, 0 or 1 as the first rating_summary sorts before, with or after the second';
+CREATE FUNCTION rating_summary_hash(rating_summary) RETURNS integer
+	AS 'MODULE_PATHNAME', 'summary_hash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rating_summary_hash(rating_summary) IS 'hash support: hash of the stored form';
+CREATE FUNCTION rating_summary_hash_extended(rating_summary, bigint) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'summary_hash_extended' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rating_summary_hash_extended(rating_summary, bigint) IS
+	'hash support: seeded 64-bit hash of the stored form, for hash partitioning';
+CREATE OPERATOR < (
+	LEFTARG = rating_summary, RIGHTARG = rating_summary, PROCEDURE = rating_summary_lt,
+	COMMUTATOR = >, NEGATOR = >=, RESTRICT = scalarltsel, JOIN = scalarltjoinsel
+);
+CREATE OPERATOR <= (
+	LEFTARG = rating_summary, RIGHTARG = rating_summary, PROCEDURE = rating_summary_le,
+	COMMUTATOR = >=, NEGATOR = >, RESTRICT = scalarlesel, JOIN = scalarlejoinsel
+);
+CREATE OPERATOR > (
+	LEFTARG = rating_summary, RIGHTARG = rating_summary, PROCEDURE = rating_summary_gt,
+	COMMUTATOR = <, NEGATOR = <=, RESTRICT = scalargtsel, JOIN = scalargtjoinsel
+);
+CREATE OPERATOR >= (
+	LEFTARG = rating_summary, RIGHTARG = rating_summary, PROCEDURE = rating_summary_ge,
+	COMMUTATOR = <=, NEGATOR = <, RESTRICT = scalargesel, JOIN = scalargejoinsel
+);
+COMMENT ON OPERATOR < (rating_summary, rating_summary) IS 'sorts before, in the stored-form order';
+COMMENT ON OPERATOR <= (rating_summary, rating_summary) IS 'sorts before or equals, in the stored-form order';
+COMMENT ON OPERATOR > (rating_summary, rating_summary) IS 'sorts after, in the stored-form order';
+COMMENT ON OPERATOR >= (rating_summary, rating_summary) IS 'sorts after or equals, in the stored-form order';
+CREATE OPERATOR CLASS rating_summary_ops DEFAULT FOR TYPE rating_summary USING btree AS
+	OPERATOR 1 <, OPERATOR 2 <=, OPERATOR 3 =, OPERATOR 4 >=, OPERATOR 5 >,
+	FUNCTION 1 rating_summary_cmp(rating_summary, rating_summary),
+	FUNCTION 2 summary_sortsupport(internal);
+CREATE OPERATOR CLASS rating_summary_ops DEFAULT FOR TYPE rating_summary USING hash AS
+	OPERATOR 1 =,
+	FUNCTION 1 rating_summary_hash(rating_summary),
+	FUNCTION 2 rating_summary_hash_extended(rating_summary, bigint);
+COMMENT ON OPERATOR CLASS rating_summary_ops USING btree IS 'ordering of rating_summary, by its stored form';
+COMMENT ON OPERATOR FAMILY rating_summary_ops USING btree IS 'ordering of rating_summary, by its stored form';
+COMMENT ON OPERATOR CLASS rating_summary_ops USING hash IS 'hashing of rating_summary, by its stored form';
+COMMENT ON OPERATOR FAMILY rating_summary_ops USING hash IS 'hashing of rating_summary, by its stored form';
 
 --------------------------------------------------------------------------
 -- rate_summary: proportions of boolean answers (FCR, abandonment, ...)
@@ -553,11 +693,11 @@ CREATE FUNCTION percent(rate_summary) RETURNS double precision
 	AS 'MODULE_PATHNAME', 'rate_summary_percent' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION percent(rate_summary) IS 'percent of true answers, 0..100';
 CREATE FUNCTION successes(rate_summary) RETURNS bigint
-	AS 'MODULE_PATHNAME', 'rate_summary_successes' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION successes(rate_summary) IS 'number of true answers';
+	AS 'MODULE_PATHNAME', 'rate_summary_successes' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+COMMENT ON FUNCTION successes(rate_summary) IS 'number of true answers; 0 for NULL';
 CREATE FUNCTION responses(rate_summary) RETURNS bigint
-	AS 'MODULE_PATHNAME', 'rate_summary_responses' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION responses(rate_summary) IS 'number of non-NULL answers';
+	AS 'MODULE_PATHNAME', 'rate_summary_responses' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+COMMENT ON FUNCTION responses(rate_summary) IS 'number of non-NULL answers; 0 for NULL';
 CREATE FUNCTION lower_bound(rate_summary, confidence double precision DEFAULT 0.95)
 	RETURNS double precision
 	AS 'MODULE_PATHNAME', 'rate_summary_lower_bound' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -615,7 +755,8 @@ COMMENT ON FUNCTION rate_summary_ne(rate_summary, rate_summary) IS
 	'true when two rate summaries differ';
 CREATE OPERATOR = (
 	LEFTARG = rate_summary, RIGHTARG = rate_summary, PROCEDURE = rate_summary_eq,
-	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel
+	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel,
+	HASHES, MERGES
 );
 COMMENT ON OPERATOR = (rate_summary, rate_summary) IS 'same counts';
 CREATE OPERATOR <> (
@@ -623,6 +764,70 @@ CREATE OPERATOR <> (
 	COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel
 );
 COMMENT ON OPERATOR <> (rate_summary, rate_summary) IS 'different counts';
+
+-- Order and hash of rate_summary: the operator classes that DISTINCT, GROUP BY,
+-- UNION, ORDER BY, merge and hash joins and indexes use.  The order is
+-- the one of every summary type (summary.c): a shorter stored value first,
+-- then the first differing byte; consistent with =, not by any figure.
+CREATE FUNCTION rate_summary_lt(rate_summary, rate_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_lt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rate_summary_lt(rate_summary, rate_summary) IS
+	'true when the first rate_summary sorts before the second in the stored-form order';
+CREATE FUNCTION rate_summary_le(rate_summary, rate_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_le' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rate_summary_le(rate_summary, rate_summary) IS
+	'true when the first rate_summary sorts before or equals the second in the stored-form order';
+CREATE FUNCTION rate_summary_gt(rate_summary, rate_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_gt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rate_summary_gt(rate_summary, rate_summary) IS
+	'true when the first rate_summary sorts after the second in the stored-form order';
+CREATE FUNCTION rate_summary_ge(rate_summary, rate_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_ge' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rate_summary_ge(rate_summary, rate_summary) IS
+	'true when the first rate_summary sorts after or equals the second in the stored-form order';
+CREATE FUNCTION rate_summary_cmp(rate_summary, rate_summary) RETURNS integer
+	AS 'MODULE_PATHNAME', 'summary_cmp' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rate_summary_cmp(rate_summary, rate_summary) IS
+	'btree support: -1, 0 or 1 as the first rate_summary sorts before, with or after the second';
+CREATE FUNCTION rate_summary_hash(rate_summary) RETURNS integer
+	AS 'MODULE_PATHNAME', 'summary_hash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rate_summary_hash(rate_summary) IS 'hash support: hash of the stored form';
+CREATE FUNCTION rate_summary_hash_extended(rate_summary, bigint) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'summary_hash_extended' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rate_summary_hash_extended(rate_summary, bigint) IS
+	'hash support: seeded 64-bit hash of the stored form, for hash partitioning';
+CREATE OPERATOR < (
+	LEFTARG = rate_summary, RIGHTARG = rate_summary, PROCEDURE = rate_summary_lt,
+	COMMUTATOR = >, NEGATOR = >=, RESTRICT = scalarltsel, JOIN = scalarltjoinsel
+);
+CREATE OPERATOR <= (
+	LEFTARG = rate_summary, RIGHTARG = rate_summary, PROCEDURE = rate_summary_le,
+	COMMUTATOR = >=, NEGATOR = >, RESTRICT = scalarlesel, JOIN = scalarlejoinsel
+);
+CREATE OPERATOR > (
+	LEFTARG = rate_summary, RIGHTARG = rate_summary, PROCEDURE = rate_summary_gt,
+	COMMUTATOR = <, NEGATOR = <=, RESTRICT = scalargtsel, JOIN = scalargtjoinsel
+);
+CREATE OPERATOR >= (
+	LEFTARG = rate_summary, RIGHTARG = rate_summary, PROCEDURE = rate_summary_ge,
+	COMMUTATOR = <=, NEGATOR = <, RESTRICT = scalargesel, JOIN = scalargejoinsel
+);
+COMMENT ON OPERATOR < (rate_summary, rate_summary) IS 'sorts before, in the stored-form order';
+COMMENT ON OPERATOR <= (rate_summary, rate_summary) IS 'sorts before or equals, in the stored-form order';
+COMMENT ON OPERATOR > (rate_summary, rate_summary) IS 'sorts after, in the stored-form order';
+COMMENT ON OPERATOR >= (rate_summary, rate_summary) IS 'sorts after or equals, in the stored-form order';
+CREATE OPERATOR CLASS rate_summary_ops DEFAULT FOR TYPE rate_summary USING btree AS
+	OPERATOR 1 <, OPERATOR 2 <=, OPERATOR 3 =, OPERATOR 4 >=, OPERATOR 5 >,
+	FUNCTION 1 rate_summary_cmp(rate_summary, rate_summary),
+	FUNCTION 2 summary_sortsupport(internal);
+CREATE OPERATOR CLASS rate_summary_ops DEFAULT FOR TYPE rate_summary USING hash AS
+	OPERATOR 1 =,
+	FUNCTION 1 rate_summary_hash(rate_summary),
+	FUNCTION 2 rate_summary_hash_extended(rate_summary, bigint);
+COMMENT ON OPERATOR CLASS rate_summary_ops USING btree IS 'ordering of rate_summary, by its stored form';
+COMMENT ON OPERATOR FAMILY rate_summary_ops USING btree IS 'ordering of rate_summary, by its stored form';
+COMMENT ON OPERATOR CLASS rate_summary_ops USING hash IS 'hashing of rate_summary, by its stored form';
+COMMENT ON OPERATOR FAMILY rate_summary_ops USING hash IS 'hashing of rate_summary, by its stored form';
 
 --------------------------------------------------------------------------
 -- rubric_summary: weighted QA rubric evaluations
@@ -790,12 +995,12 @@ CREATE FUNCTION score(rubric_summary) RETURNS double precision
 COMMENT ON FUNCTION score(rubric_summary) IS
 	'quality score: the mean evaluation score, 0..100';
 CREATE FUNCTION responses(rubric_summary) RETURNS bigint
-	AS 'MODULE_PATHNAME', 'rubric_summary_responses' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION responses(rubric_summary) IS 'number of scored evaluations';
+	AS 'MODULE_PATHNAME', 'rubric_summary_responses' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+COMMENT ON FUNCTION responses(rubric_summary) IS 'number of scored evaluations; 0 for NULL';
 CREATE FUNCTION autofails(rubric_summary) RETURNS bigint
-	AS 'MODULE_PATHNAME', 'rubric_summary_autofails' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'rubric_summary_autofails' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
 COMMENT ON FUNCTION autofails(rubric_summary) IS
-	'number of evaluations failed by a critical criterion';
+	'number of evaluations failed by a critical criterion; 0 for NULL';
 CREATE FUNCTION autofail_rate(rubric_summary) RETURNS double precision
 	AS 'MODULE_PATHNAME', 'rubric_summary_autofail_rate' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION autofail_rate(rubric_summary) IS
@@ -852,7 +1057,8 @@ COMMENT ON FUNCTION rubric_summary_ne(rubric_summary, rubric_summary) IS
 	'true when two rubric summaries differ';
 CREATE OPERATOR = (
 	LEFTARG = rubric_summary, RIGHTARG = rubric_summary, PROCEDURE = rubric_summary_eq,
-	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel
+	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel,
+	HASHES, MERGES
 );
 COMMENT ON OPERATOR = (rubric_summary, rubric_summary) IS 'same sums and counts';
 CREATE OPERATOR <> (
@@ -860,6 +1066,408 @@ CREATE OPERATOR <> (
 	COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel
 );
 COMMENT ON OPERATOR <> (rubric_summary, rubric_summary) IS 'different sums and counts';
+
+-- Order and hash of rubric_summary: the operator classes that DISTINCT, GROUP BY,
+-- UNION, ORDER BY, merge and hash joins and indexes use.  The order is
+-- the one of every summary type (summary.c): a shorter stored value first,
+-- then the first differing byte; consistent with =, not by any figure.
+CREATE FUNCTION rubric_summary_lt(rubric_summary, rubric_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_lt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rubric_summary_lt(rubric_summary, rubric_summary) IS
+	'true when the first rubric_summary sorts before the second in the stored-form order';
+CREATE FUNCTION rubric_summary_le(rubric_summary, rubric_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_le' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rubric_summary_le(rubric_summary, rubric_summary) IS
+	'true when the first rubric_summary sorts before or equals the second in the stored-form order';
+CREATE FUNCTION rubric_summary_gt(rubric_summary, rubric_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_gt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rubric_summary_gt(rubric_summary, rubric_summary) IS
+	'true when the first rubric_summary sorts after the second in the stored-form order';
+CREATE FUNCTION rubric_summary_ge(rubric_summary, rubric_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_ge' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rubric_summary_ge(rubric_summary, rubric_summary) IS
+	'true when the first rubric_summary sorts after or equals the second in the stored-form order';
+CREATE FUNCTION rubric_summary_cmp(rubric_summary, rubric_summary) RETURNS integer
+	AS 'MODULE_PATHNAME', 'summary_cmp' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rubric_summary_cmp(rubric_summary, rubric_summary) IS
+	'btree support: -1, 0 or 1 as the first rubric_summary sorts before, with or after the second';
+CREATE FUNCTION rubric_summary_hash(rubric_summary) RETURNS integer
+	AS 'MODULE_PATHNAME', 'summary_hash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rubric_summary_hash(rubric_summary) IS 'hash support: hash of the stored form';
+CREATE FUNCTION rubric_summary_hash_extended(rubric_summary, bigint) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'summary_hash_extended' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rubric_summary_hash_extended(rubric_summary, bigint) IS
+	'hash support: seeded 64-bit hash of the stored form, for hash partitioning';
+CREATE OPERATOR < (
+	LEFTARG = rubric_summary, RIGHTARG = rubric_summary, PROCEDURE = rubric_summary_lt,
+	COMMUTATOR = >, NEGATOR = >=, RESTRICT = scalarltsel, JOIN = scalarltjoinsel
+);
+CREATE OPERATOR <= (
+	LEFTARG = rubric_summary, RIGHTARG = rubric_summary, PROCEDURE = rubric_summary_le,
+	COMMUTATOR = >=, NEGATOR = >, RESTRICT = scalarlesel, JOIN = scalarlejoinsel
+);
+CREATE OPERATOR > (
+	LEFTARG = rubric_summary, RIGHTARG = rubric_summary, PROCEDURE = rubric_summary_gt,
+	COMMUTATOR = <, NEGATOR = <=, RESTRICT = scalargtsel, JOIN = scalargtjoinsel
+);
+CREATE OPERATOR >= (
+	LEFTARG = rubric_summary, RIGHTARG = rubric_summary, PROCEDURE = rubric_summary_ge,
+	COMMUTATOR = <=, NEGATOR = <, RESTRICT = scalargesel, JOIN = scalargejoinsel
+);
+COMMENT ON OPERATOR < (rubric_summary, rubric_summary) IS 'sorts before, in the stored-form order';
+COMMENT ON OPERATOR <= (rubric_summary, rubric_summary) IS 'sorts before or equals, in the stored-form order';
+COMMENT ON OPERATOR > (rubric_summary, rubric_summary) IS 'sorts after, in the stored-form order';
+COMMENT ON OPERATOR >= (rubric_summary, rubric_summary) IS 'sorts after or equals, in the stored-form order';
+CREATE OPERATOR CLASS rubric_summary_ops DEFAULT FOR TYPE rubric_summary USING btree AS
+	OPERATOR 1 <, OPERATOR 2 <=, OPERATOR 3 =, OPERATOR 4 >=, OPERATOR 5 >,
+	FUNCTION 1 rubric_summary_cmp(rubric_summary, rubric_summary),
+	FUNCTION 2 summary_sortsupport(internal);
+CREATE OPERATOR CLASS rubric_summary_ops DEFAULT FOR TYPE rubric_summary USING hash AS
+	OPERATOR 1 =,
+	FUNCTION 1 rubric_summary_hash(rubric_summary),
+	FUNCTION 2 rubric_summary_hash_extended(rubric_summary, bigint);
+COMMENT ON OPERATOR CLASS rubric_summary_ops USING btree IS 'ordering of rubric_summary, by its stored form';
+COMMENT ON OPERATOR FAMILY rubric_summary_ops USING btree IS 'ordering of rubric_summary, by its stored form';
+COMMENT ON OPERATOR CLASS rubric_summary_ops USING hash IS 'hashing of rubric_summary, by its stored form';
+COMMENT ON OPERATOR FAMILY rubric_summary_ops USING hash IS 'hashing of rubric_summary, by its stored form';
+
+-- Comparing two rubric summaries (an agent and the rest of the team, this
+-- month and last): the difference of the quality scores in points, its
+-- Welch interval and the two-sided p-value of Welch's t test.
+CREATE FUNCTION difference(rubric_summary, rubric_summary) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'rubric_summary_difference' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION difference(rubric_summary, rubric_summary) IS
+	'quality score of the first summary minus that of the second, in points';
+CREATE FUNCTION difference_lower_bound(rubric_summary, rubric_summary,
+									   confidence double precision DEFAULT 0.95)
+	RETURNS double precision
+	AS 'MODULE_PATHNAME', 'rubric_summary_difference_lower_bound' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION difference_lower_bound(rubric_summary, rubric_summary, double precision) IS
+	'lower end of the Welch interval of the difference of quality scores (default 95%)';
+CREATE FUNCTION difference_upper_bound(rubric_summary, rubric_summary,
+									   confidence double precision DEFAULT 0.95)
+	RETURNS double precision
+	AS 'MODULE_PATHNAME', 'rubric_summary_difference_upper_bound' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION difference_upper_bound(rubric_summary, rubric_summary, double precision) IS
+	'upper end of the Welch interval of the difference of quality scores (default 95%)';
+CREATE FUNCTION p_value(rubric_summary, rubric_summary) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'rubric_summary_p_value' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION p_value(rubric_summary, rubric_summary) IS
+	'two-sided p-value of Welch''s t test that the quality scores are equal';
+
+--------------------------------------------------------------------------
+-- agreement_summary: several graders' ratings of the same items, for
+-- Krippendorff's alpha
+--------------------------------------------------------------------------
+
+CREATE TYPE agreement_summary;
+
+CREATE FUNCTION agreement_summary_in(cstring) RETURNS agreement_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION agreement_summary_out(agreement_summary) RETURNS cstring
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION agreement_summary_recv(internal) RETURNS agreement_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION agreement_summary_send(agreement_summary) RETURNS bytea
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION agreement_summary_in(cstring) IS 'text input of agreement_summary';
+COMMENT ON FUNCTION agreement_summary_out(agreement_summary) IS 'text output of agreement_summary';
+COMMENT ON FUNCTION agreement_summary_recv(internal) IS 'binary input of agreement_summary';
+COMMENT ON FUNCTION agreement_summary_send(agreement_summary) IS 'binary output of agreement_summary';
+
+-- The summary grows with the distinct rating values it holds (at most 128),
+-- so it is kept uncompressed but may move out of line (STORAGE main).
+CREATE TYPE agreement_summary (
+	INPUT = agreement_summary_in,
+	OUTPUT = agreement_summary_out,
+	RECEIVE = agreement_summary_recv,
+	SEND = agreement_summary_send,
+	INTERNALLENGTH = VARIABLE,
+	ALIGNMENT = double,
+	STORAGE = main
+);
+COMMENT ON TYPE agreement_summary IS
+	'mergeable summary of several graders'' ratings of the same items: the coincidence matrix of the distinct rating values, exact';
+
+-- Aggregate support.  The transition functions are not strict: they create
+-- the summary on the first pairable item and skip NULL arrays and items of
+-- fewer than two ratings.
+CREATE FUNCTION agreement_agg_trans(agreement_summary, double precision[])
+	RETURNS agreement_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION agreement_agg_trans(agreement_summary, double precision[]) IS
+	'transition function of agreement_agg: adds one item''s ratings';
+CREATE FUNCTION agreement_agg_inverse(agreement_summary, double precision[])
+	RETURNS agreement_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION agreement_agg_inverse(agreement_summary, double precision[]) IS
+	'inverse transition function of agreement_agg, for moving window frames';
+CREATE FUNCTION agreement_summary_merge(agreement_summary, agreement_summary)
+	RETURNS agreement_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION agreement_summary_merge(agreement_summary, agreement_summary) IS
+	'merges two agreement summaries exactly (combine function and rollup)';
+CREATE FUNCTION agreement_summary_unmerge(agreement_summary, agreement_summary)
+	RETURNS agreement_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION agreement_summary_unmerge(agreement_summary, agreement_summary) IS
+	'inverse of agreement_summary_merge, for moving window frames of rollup';
+CREATE FUNCTION agreement_summary_final(agreement_summary) RETURNS agreement_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION agreement_summary_final(agreement_summary) IS
+	'final function of agreement_agg and rollup: NULL for a summary of no pairable items';
+
+CREATE AGGREGATE agreement_agg(ratings double precision[]) (
+	SFUNC = agreement_agg_trans,
+	STYPE = agreement_summary,
+	FINALFUNC = agreement_summary_final,
+	COMBINEFUNC = agreement_summary_merge,
+	MSFUNC = agreement_agg_trans,
+	MINVFUNC = agreement_agg_inverse,
+	MSTYPE = agreement_summary,
+	MINITCOND = 'v1 items=0 values= coincidences=',
+	MFINALFUNC = agreement_summary_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE agreement_agg(double precision[]) IS
+	'summarizes items rated by several graders (one array element per grader, NULL where one did not rate) into an agreement_summary; items of fewer than two ratings are ignored';
+
+CREATE AGGREGATE rollup(agreement_summary) (
+	SFUNC = agreement_summary_merge,
+	STYPE = agreement_summary,
+	FINALFUNC = agreement_summary_final,
+	COMBINEFUNC = agreement_summary_merge,
+	MSFUNC = agreement_summary_merge,
+	MINVFUNC = agreement_summary_unmerge,
+	MSTYPE = agreement_summary,
+	MFINALFUNC = agreement_summary_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE rollup(agreement_summary) IS
+	'merges agreement summaries exactly, e.g. calibration sessions into a quarter';
+
+CREATE FUNCTION alpha(s agreement_summary, level text DEFAULT 'interval')
+	RETURNS double precision
+	AS 'MODULE_PATHNAME', 'agreement_summary_alpha' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION alpha(agreement_summary, text) IS
+	'Krippendorff''s alpha at the level ''nominal'', ''ordinal'', ''interval'' (the default) or ''ratio''; NULL when every rating is the same';
+-- Counts: 0 for a NULL summary (a group of no pairable items), as count() is.
+CREATE FUNCTION responses(agreement_summary) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'agreement_summary_responses' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+COMMENT ON FUNCTION responses(agreement_summary) IS 'number of pairable items (rated at least twice); 0 for NULL';
+CREATE FUNCTION ratings(agreement_summary) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'agreement_summary_ratings' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+COMMENT ON FUNCTION ratings(agreement_summary) IS 'number of ratings of the pairable items; 0 for NULL';
+
+CREATE FUNCTION agreement_summary_jsonb(agreement_summary) RETURNS jsonb
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION agreement_summary_jsonb(agreement_summary) IS
+	'every figure and count of an agreement summary as jsonb';
+CREATE CAST (agreement_summary AS jsonb) WITH FUNCTION agreement_summary_jsonb(agreement_summary);
+COMMENT ON CAST (agreement_summary AS jsonb) IS
+	'every figure and count of an agreement summary, for BI tools and exports';
+
+CREATE FUNCTION agreement_summary_eq(agreement_summary, agreement_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_eq' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION agreement_summary_eq(agreement_summary, agreement_summary) IS
+	'true when two agreement summaries hold the same coincidences';
+CREATE FUNCTION agreement_summary_ne(agreement_summary, agreement_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_ne' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION agreement_summary_ne(agreement_summary, agreement_summary) IS
+	'true when two agreement summaries differ';
+CREATE OPERATOR = (
+	LEFTARG = agreement_summary, RIGHTARG = agreement_summary, PROCEDURE = agreement_summary_eq,
+	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel
+);
+COMMENT ON OPERATOR = (agreement_summary, agreement_summary) IS 'same coincidences';
+CREATE OPERATOR <> (
+	LEFTARG = agreement_summary, RIGHTARG = agreement_summary, PROCEDURE = agreement_summary_ne,
+	COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel
+);
+COMMENT ON OPERATOR <> (agreement_summary, agreement_summary) IS 'different coincidences';
+
+--------------------------------------------------------------------------
+-- calibration_summary: one grader's scores against reference scores, for
+-- calibration sessions (bias, mean absolute difference, agreement within
+-- a tolerance)
+--------------------------------------------------------------------------
+
+CREATE TYPE calibration_summary;
+
+CREATE FUNCTION calibration_summary_in(cstring) RETURNS calibration_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION calibration_summary_out(calibration_summary) RETURNS cstring
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION calibration_summary_recv(internal) RETURNS calibration_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION calibration_summary_send(calibration_summary) RETURNS bytea
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION calibration_summary_in(cstring) IS 'text input of calibration_summary';
+COMMENT ON FUNCTION calibration_summary_out(calibration_summary) IS 'text output of calibration_summary';
+COMMENT ON FUNCTION calibration_summary_recv(internal) IS 'binary input of calibration_summary';
+COMMENT ON FUNCTION calibration_summary_send(calibration_summary) IS 'binary output of calibration_summary';
+
+CREATE TYPE calibration_summary (
+	INPUT = calibration_summary_in,
+	OUTPUT = calibration_summary_out,
+	RECEIVE = calibration_summary_recv,
+	SEND = calibration_summary_send,
+	INTERNALLENGTH = VARIABLE,
+	ALIGNMENT = double,
+	STORAGE = plain
+);
+COMMENT ON TYPE calibration_summary IS
+	'mergeable summary of a grader''s scores against reference scores: the tolerance, the counts within and outside it, and the exact sums of the differences';
+
+-- Aggregate support.  The transition functions are not strict: they create
+-- the summary on the first counted item and skip a row whose score or
+-- reference is NULL.  Without a tolerance, it is 5 points.
+CREATE FUNCTION calibration_agg_trans(calibration_summary, double precision, double precision)
+	RETURNS calibration_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION calibration_agg_trans(calibration_summary, double precision, double precision) IS
+	'transition function of calibration_agg(score, reference): counts one item against a tolerance of 5 points';
+CREATE FUNCTION calibration_agg_inverse(calibration_summary, double precision, double precision)
+	RETURNS calibration_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION calibration_agg_inverse(calibration_summary, double precision, double precision) IS
+	'inverse transition function of calibration_agg(score, reference), for moving window frames';
+CREATE FUNCTION calibration_agg_trans(calibration_summary, double precision, double precision,
+									  double precision)
+	RETURNS calibration_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION calibration_agg_trans(calibration_summary, double precision, double precision, double precision) IS
+	'transition function of calibration_agg(score, reference, tolerance): counts one item';
+CREATE FUNCTION calibration_agg_inverse(calibration_summary, double precision, double precision,
+										double precision)
+	RETURNS calibration_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION calibration_agg_inverse(calibration_summary, double precision, double precision, double precision) IS
+	'inverse transition function of calibration_agg(score, reference, tolerance), for moving window frames';
+CREATE FUNCTION calibration_summary_merge(calibration_summary, calibration_summary)
+	RETURNS calibration_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION calibration_summary_merge(calibration_summary, calibration_summary) IS
+	'merges two calibration summaries of the same tolerance exactly (combine function and rollup)';
+CREATE FUNCTION calibration_summary_unmerge(calibration_summary, calibration_summary)
+	RETURNS calibration_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION calibration_summary_unmerge(calibration_summary, calibration_summary) IS
+	'inverse of calibration_summary_merge, for moving window frames of rollup';
+CREATE FUNCTION calibration_summary_final(calibration_summary) RETURNS calibration_summary
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION calibration_summary_final(calibration_summary) IS
+	'final function of calibration_agg and rollup: NULL for a summary of no items';
+
+-- Moving-aggregate states start as an empty summary of the default
+-- tolerance; an empty summary takes the tolerance of the first item it
+-- counts.
+CREATE AGGREGATE calibration_agg(score double precision, reference double precision) (
+	SFUNC = calibration_agg_trans,
+	STYPE = calibration_summary,
+	FINALFUNC = calibration_summary_final,
+	COMBINEFUNC = calibration_summary_merge,
+	MSFUNC = calibration_agg_trans,
+	MINVFUNC = calibration_agg_inverse,
+	MSTYPE = calibration_summary,
+	MINITCOND = 'v1 tolerance_nanopoints=5000000000 within=0 outside=0 over_nanopoints=0 under_nanopoints=0',
+	MFINALFUNC = calibration_summary_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE calibration_agg(double precision, double precision) IS
+	'summarizes a grader''s scores against reference scores, with a tolerance of 5 points; rows with a NULL are ignored';
+CREATE AGGREGATE calibration_agg(score double precision, reference double precision,
+								 tolerance double precision) (
+	SFUNC = calibration_agg_trans,
+	STYPE = calibration_summary,
+	FINALFUNC = calibration_summary_final,
+	COMBINEFUNC = calibration_summary_merge,
+	MSFUNC = calibration_agg_trans,
+	MINVFUNC = calibration_agg_inverse,
+	MSTYPE = calibration_summary,
+	MINITCOND = 'v1 tolerance_nanopoints=5000000000 within=0 outside=0 over_nanopoints=0 under_nanopoints=0',
+	MFINALFUNC = calibration_summary_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE calibration_agg(double precision, double precision, double precision) IS
+	'summarizes a grader''s scores against reference scores, counting agreement within the tolerance in points; rows with a NULL score or reference are ignored';
+
+CREATE AGGREGATE rollup(calibration_summary) (
+	SFUNC = calibration_summary_merge,
+	STYPE = calibration_summary,
+	FINALFUNC = calibration_summary_final,
+	COMBINEFUNC = calibration_summary_merge,
+	MSFUNC = calibration_summary_merge,
+	MINVFUNC = calibration_summary_unmerge,
+	MSTYPE = calibration_summary,
+	MFINALFUNC = calibration_summary_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE rollup(calibration_summary) IS
+	'merges calibration summaries of the same tolerance exactly, e.g. sessions into a quarter';
+
+CREATE FUNCTION bias(calibration_summary) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'calibration_summary_bias' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION bias(calibration_summary) IS
+	'mean of score - reference, in points: above 0 the grader scores higher than the reference';
+CREATE FUNCTION mean_absolute_difference(calibration_summary) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'calibration_summary_mean_absolute_difference' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION mean_absolute_difference(calibration_summary) IS
+	'mean of |score - reference|, in points';
+CREATE FUNCTION within_tolerance(calibration_summary) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'calibration_summary_within_tolerance' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION within_tolerance(calibration_summary) IS
+	'percent of items with |score - reference| <= tolerance, 0..100';
+CREATE FUNCTION tolerance(calibration_summary) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'calibration_summary_tolerance' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION tolerance(calibration_summary) IS 'the tolerance in points';
+-- A count: 0 for a NULL summary (a group of no items), as count() is.
+CREATE FUNCTION responses(calibration_summary) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'calibration_summary_responses' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+COMMENT ON FUNCTION responses(calibration_summary) IS 'number of items scored by both; 0 for NULL';
+CREATE FUNCTION lower_bound(calibration_summary, confidence double precision DEFAULT 0.95)
+	RETURNS double precision
+	AS 'MODULE_PATHNAME', 'calibration_summary_lower_bound' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION lower_bound(calibration_summary, double precision) IS
+	'lower end of the Wilson score interval of the percent within tolerance (default 95%)';
+CREATE FUNCTION upper_bound(calibration_summary, confidence double precision DEFAULT 0.95)
+	RETURNS double precision
+	AS 'MODULE_PATHNAME', 'calibration_summary_upper_bound' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION upper_bound(calibration_summary, double precision) IS
+	'upper end of the Wilson score interval of the percent within tolerance (default 95%)';
+CREATE FUNCTION status(calibration_summary, target double precision,
+					   confidence double precision DEFAULT 0.95)
+	RETURNS text
+	AS 'MODULE_PATHNAME', 'calibration_summary_status' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION status(calibration_summary, double precision, double precision) IS
+	'green when the interval of the percent within tolerance lies wholly above the target, red when wholly below, else amber';
+
+CREATE FUNCTION calibration_summary_jsonb(calibration_summary) RETURNS jsonb
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION calibration_summary_jsonb(calibration_summary) IS
+	'every figure and count of a calibration summary as jsonb';
+CREATE CAST (calibration_summary AS jsonb) WITH FUNCTION calibration_summary_jsonb(calibration_summary);
+COMMENT ON CAST (calibration_summary AS jsonb) IS
+	'every figure and count of a calibration summary, for BI tools and exports';
+
+CREATE FUNCTION calibration_summary_eq(calibration_summary, calibration_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_eq' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION calibration_summary_eq(calibration_summary, calibration_summary) IS
+	'true when two calibration summaries hold the same tolerance, counts and sums';
+CREATE FUNCTION calibration_summary_ne(calibration_summary, calibration_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_ne' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION calibration_summary_ne(calibration_summary, calibration_summary) IS
+	'true when two calibration summaries differ';
+CREATE OPERATOR = (
+	LEFTARG = calibration_summary, RIGHTARG = calibration_summary, PROCEDURE = calibration_summary_eq,
+	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel
+);
+COMMENT ON OPERATOR = (calibration_summary, calibration_summary) IS 'same tolerance, counts and sums';
+CREATE OPERATOR <> (
+	LEFTARG = calibration_summary, RIGHTARG = calibration_summary, PROCEDURE = calibration_summary_ne,
+	COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel
+);
+COMMENT ON OPERATOR <> (calibration_summary, calibration_summary) IS 'different tolerance, counts or sums';
 
 --------------------------------------------------------------------------
 -- duration_summary: handling times and other durations
@@ -979,8 +1587,8 @@ CREATE FUNCTION mean(duration_summary) RETURNS double precision
 COMMENT ON FUNCTION mean(duration_summary) IS
 	'mean duration in seconds (e.g. average handling time), exact';
 CREATE FUNCTION responses(duration_summary) RETURNS bigint
-	AS 'MODULE_PATHNAME', 'duration_summary_responses' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION responses(duration_summary) IS 'number of non-NULL durations';
+	AS 'MODULE_PATHNAME', 'duration_summary_responses' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+COMMENT ON FUNCTION responses(duration_summary) IS 'number of non-NULL durations; 0 for NULL';
 CREATE FUNCTION percentile(duration_summary, fraction double precision) RETURNS double precision
 	AS 'MODULE_PATHNAME', 'duration_summary_percentile' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION percentile(duration_summary, double precision) IS
@@ -1030,7 +1638,8 @@ COMMENT ON FUNCTION duration_summary_ne(duration_summary, duration_summary) IS
 	'true when two duration summaries differ';
 CREATE OPERATOR = (
 	LEFTARG = duration_summary, RIGHTARG = duration_summary, PROCEDURE = duration_summary_eq,
-	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel
+	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel,
+	HASHES, MERGES
 );
 COMMENT ON OPERATOR = (duration_summary, duration_summary) IS 'same counts and sums';
 CREATE OPERATOR <> (
@@ -1038,6 +1647,94 @@ CREATE OPERATOR <> (
 	COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel
 );
 COMMENT ON OPERATOR <> (duration_summary, duration_summary) IS 'different counts or sums';
+
+-- Order and hash of duration_summary: the operator classes that DISTINCT, GROUP BY,
+-- UNION, ORDER BY, merge and hash joins and indexes use.  The order is
+-- the one of every summary type (summary.c): a shorter stored value first,
+-- then the first differing byte; consistent with =, not by any figure.
+CREATE FUNCTION duration_summary_lt(duration_summary, duration_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_lt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION duration_summary_lt(duration_summary, duration_summary) IS
+	'true when the first duration_summary sorts before the second in the stored-form order';
+CREATE FUNCTION duration_summary_le(duration_summary, duration_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_le' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION duration_summary_le(duration_summary, duration_summary) IS
+	'true when the first duration_summary sorts before or equals the second in the stored-form order';
+CREATE FUNCTION duration_summary_gt(duration_summary, duration_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_gt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION duration_summary_gt(duration_summary, duration_summary) IS
+	'true when the first duration_summary sorts after the second in the stored-form order';
+CREATE FUNCTION duration_summary_ge(duration_summary, duration_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_ge' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION duration_summary_ge(duration_summary, duration_summary) IS
+	'true when the first duration_summary sorts after or equals the second in the stored-form order';
+CREATE FUNCTION duration_summary_cmp(duration_summary, duration_summary) RETURNS integer
+	AS 'MODULE_PATHNAME', 'summary_cmp' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION duration_summary_cmp(duration_summary, duration_summary) IS
+	'btree support: -1, 0 or 1 as the first duration_summary sorts before, with or after the second';
+CREATE FUNCTION duration_summary_hash(duration_summary) RETURNS integer
+	AS 'MODULE_PATHNAME', 'summary_hash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION duration_summary_hash(duration_summary) IS 'hash support: hash of the stored form';
+CREATE FUNCTION duration_summary_hash_extended(duration_summary, bigint) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'summary_hash_extended' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION duration_summary_hash_extended(duration_summary, bigint) IS
+	'hash support: seeded 64-bit hash of the stored form, for hash partitioning';
+CREATE OPERATOR < (
+	LEFTARG = duration_summary, RIGHTARG = duration_summary, PROCEDURE = duration_summary_lt,
+	COMMUTATOR = >, NEGATOR = >=, RESTRICT = scalarltsel, JOIN = scalarltjoinsel
+);
+CREATE OPERATOR <= (
+	LEFTARG = duration_summary, RIGHTARG = duration_summary, PROCEDURE = duration_summary_le,
+	COMMUTATOR = >=, NEGATOR = >, RESTRICT = scalarlesel, JOIN = scalarlejoinsel
+);
+CREATE OPERATOR > (
+	LEFTARG = duration_summary, RIGHTARG = duration_summary, PROCEDURE = duration_summary_gt,
+	COMMUTATOR = <, NEGATOR = <=, RESTRICT = scalargtsel, JOIN = scalargtjoinsel
+);
+CREATE OPERATOR >= (
+	LEFTARG = duration_summary, RIGHTARG = duration_summary, PROCEDURE = duration_summary_ge,
+	COMMUTATOR = <=, NEGATOR = <, RESTRICT = scalargesel, JOIN = scalargejoinsel
+);
+COMMENT ON OPERATOR < (duration_summary, duration_summary) IS 'sorts before, in the stored-form order';
+COMMENT ON OPERATOR <= (duration_summary, duration_summary) IS 'sorts before or equals, in the stored-form order';
+COMMENT ON OPERATOR > (duration_summary, duration_summary) IS 'sorts after, in the stored-form order';
+COMMENT ON OPERATOR >= (duration_summary, duration_summary) IS 'sorts after or equals, in the stored-form order';
+CREATE OPERATOR CLASS duration_summary_ops DEFAULT FOR TYPE duration_summary USING btree AS
+	OPERATOR 1 <, OPERATOR 2 <=, OPERATOR 3 =, OPERATOR 4 >=, OPERATOR 5 >,
+	FUNCTION 1 duration_summary_cmp(duration_summary, duration_summary),
+	FUNCTION 2 summary_sortsupport(internal);
+CREATE OPERATOR CLASS duration_summary_ops DEFAULT FOR TYPE duration_summary USING hash AS
+	OPERATOR 1 =,
+	FUNCTION 1 duration_summary_hash(duration_summary),
+	FUNCTION 2 duration_summary_hash_extended(duration_summary, bigint);
+COMMENT ON OPERATOR CLASS duration_summary_ops USING btree IS 'ordering of duration_summary, by its stored form';
+COMMENT ON OPERATOR FAMILY duration_summary_ops USING btree IS 'ordering of duration_summary, by its stored form';
+COMMENT ON OPERATOR CLASS duration_summary_ops USING hash IS 'hashing of duration_summary, by its stored form';
+COMMENT ON OPERATOR FAMILY duration_summary_ops USING hash IS 'hashing of duration_summary, by its stored form';
+
+-- Comparing two duration summaries (an agent and the rest of the team,
+-- this month and last): the difference of the mean durations in seconds,
+-- its Welch interval and the two-sided p-value of Welch's t test.
+CREATE FUNCTION difference(duration_summary, duration_summary) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'duration_summary_difference' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION difference(duration_summary, duration_summary) IS
+	'mean duration of the first summary minus that of the second, in seconds';
+CREATE FUNCTION difference_lower_bound(duration_summary, duration_summary,
+									   confidence double precision DEFAULT 0.95)
+	RETURNS double precision
+	AS 'MODULE_PATHNAME', 'duration_summary_difference_lower_bound' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION difference_lower_bound(duration_summary, duration_summary, double precision) IS
+	'lower end of the Welch interval of the difference of mean durations (default 95%)';
+CREATE FUNCTION difference_upper_bound(duration_summary, duration_summary,
+									   confidence double precision DEFAULT 0.95)
+	RETURNS double precision
+	AS 'MODULE_PATHNAME', 'duration_summary_difference_upper_bound' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION difference_upper_bound(duration_summary, duration_summary, double precision) IS
+	'upper end of the Welch interval of the difference of mean durations (default 95%)';
+CREATE FUNCTION p_value(duration_summary, duration_summary) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'duration_summary_p_value' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION p_value(duration_summary, duration_summary) IS
+	'two-sided p-value of Welch''s t test that the mean durations are equal';
 
 --------------------------------------------------------------------------
 -- business_calendar: opening hours in a time zone, with closed dates;
@@ -1095,7 +1792,8 @@ COMMENT ON FUNCTION business_calendar_ne(business_calendar, business_calendar) I
 	'true when two calendars differ';
 CREATE OPERATOR = (
 	LEFTARG = business_calendar, RIGHTARG = business_calendar, PROCEDURE = business_calendar_eq,
-	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel
+	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel,
+	HASHES, MERGES
 );
 COMMENT ON OPERATOR = (business_calendar, business_calendar) IS 'same zone, opening hours and closed dates';
 CREATE OPERATOR <> (
@@ -1103,6 +1801,70 @@ CREATE OPERATOR <> (
 	COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel
 );
 COMMENT ON OPERATOR <> (business_calendar, business_calendar) IS 'different zone, opening hours or closed dates';
+
+-- Order and hash of business_calendar: the operator classes that DISTINCT, GROUP BY,
+-- UNION, ORDER BY, merge and hash joins and indexes use.  The order is
+-- the one of every summary type (summary.c): a shorter stored value first,
+-- then the first differing byte; consistent with =, not by any figure.
+CREATE FUNCTION business_calendar_lt(business_calendar, business_calendar) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_lt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION business_calendar_lt(business_calendar, business_calendar) IS
+	'true when the first business_calendar sorts before the second in the stored-form order';
+CREATE FUNCTION business_calendar_le(business_calendar, business_calendar) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_le' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION business_calendar_le(business_calendar, business_calendar) IS
+	'true when the first business_calendar sorts before or equals the second in the stored-form order';
+CREATE FUNCTION business_calendar_gt(business_calendar, business_calendar) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_gt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION business_calendar_gt(business_calendar, business_calendar) IS
+	'true when the first business_calendar sorts after the second in the stored-form order';
+CREATE FUNCTION business_calendar_ge(business_calendar, business_calendar) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_ge' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION business_calendar_ge(business_calendar, business_calendar) IS
+	'true when the first business_calendar sorts after or equals the second in the stored-form order';
+CREATE FUNCTION business_calendar_cmp(business_calendar, business_calendar) RETURNS integer
+	AS 'MODULE_PATHNAME', 'summary_cmp' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION business_calendar_cmp(business_calendar, business_calendar) IS
+	'btree support: -1, 0 or 1 as the first business_calendar sorts before, with or after the second';
+CREATE FUNCTION business_calendar_hash(business_calendar) RETURNS integer
+	AS 'MODULE_PATHNAME', 'summary_hash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION business_calendar_hash(business_calendar) IS 'hash support: hash of the stored form';
+CREATE FUNCTION business_calendar_hash_extended(business_calendar, bigint) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'summary_hash_extended' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION business_calendar_hash_extended(business_calendar, bigint) IS
+	'hash support: seeded 64-bit hash of the stored form, for hash partitioning';
+CREATE OPERATOR < (
+	LEFTARG = business_calendar, RIGHTARG = business_calendar, PROCEDURE = business_calendar_lt,
+	COMMUTATOR = >, NEGATOR = >=, RESTRICT = scalarltsel, JOIN = scalarltjoinsel
+);
+CREATE OPERATOR <= (
+	LEFTARG = business_calendar, RIGHTARG = business_calendar, PROCEDURE = business_calendar_le,
+	COMMUTATOR = >=, NEGATOR = >, RESTRICT = scalarlesel, JOIN = scalarlejoinsel
+);
+CREATE OPERATOR > (
+	LEFTARG = business_calendar, RIGHTARG = business_calendar, PROCEDURE = business_calendar_gt,
+	COMMUTATOR = <, NEGATOR = <=, RESTRICT = scalargtsel, JOIN = scalargtjoinsel
+);
+CREATE OPERATOR >= (
+	LEFTARG = business_calendar, RIGHTARG = business_calendar, PROCEDURE = business_calendar_ge,
+	COMMUTATOR = <=, NEGATOR = <, RESTRICT = scalargesel, JOIN = scalargejoinsel
+);
+COMMENT ON OPERATOR < (business_calendar, business_calendar) IS 'sorts before, in the stored-form order';
+COMMENT ON OPERATOR <= (business_calendar, business_calendar) IS 'sorts before or equals, in the stored-form order';
+COMMENT ON OPERATOR > (business_calendar, business_calendar) IS 'sorts after, in the stored-form order';
+COMMENT ON OPERATOR >= (business_calendar, business_calendar) IS 'sorts after or equals, in the stored-form order';
+CREATE OPERATOR CLASS business_calendar_ops DEFAULT FOR TYPE business_calendar USING btree AS
+	OPERATOR 1 <, OPERATOR 2 <=, OPERATOR 3 =, OPERATOR 4 >=, OPERATOR 5 >,
+	FUNCTION 1 business_calendar_cmp(business_calendar, business_calendar),
+	FUNCTION 2 summary_sortsupport(internal);
+CREATE OPERATOR CLASS business_calendar_ops DEFAULT FOR TYPE business_calendar USING hash AS
+	OPERATOR 1 =,
+	FUNCTION 1 business_calendar_hash(business_calendar),
+	FUNCTION 2 business_calendar_hash_extended(business_calendar, bigint);
+COMMENT ON OPERATOR CLASS business_calendar_ops USING btree IS 'ordering of business_calendar, by its stored form';
+COMMENT ON OPERATOR FAMILY business_calendar_ops USING btree IS 'ordering of business_calendar, by its stored form';
+COMMENT ON OPERATOR CLASS business_calendar_ops USING hash IS 'hashing of business_calendar, by its stored form';
+COMMENT ON OPERATOR FAMILY business_calendar_ops USING hash IS 'hashing of business_calendar, by its stored form';
 
 --------------------------------------------------------------------------
 -- queue_summary: contacts offered to a queue, for service level,
@@ -1335,7 +2097,8 @@ COMMENT ON FUNCTION queue_summary_ne(queue_summary, queue_summary) IS
 	'true when two queue summaries differ';
 CREATE OPERATOR = (
 	LEFTARG = queue_summary, RIGHTARG = queue_summary, PROCEDURE = queue_summary_eq,
-	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel
+	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel,
+	HASHES, MERGES
 );
 COMMENT ON OPERATOR = (queue_summary, queue_summary) IS 'same thresholds, counts and wait';
 CREATE OPERATOR <> (
@@ -1343,6 +2106,70 @@ CREATE OPERATOR <> (
 	COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel
 );
 COMMENT ON OPERATOR <> (queue_summary, queue_summary) IS 'different thresholds, counts or wait';
+
+-- Order and hash of queue_summary: the operator classes that DISTINCT, GROUP BY,
+-- UNION, ORDER BY, merge and hash joins and indexes use.  The order is
+-- the one of every summary type (summary.c): a shorter stored value first,
+-- then the first differing byte; consistent with =, not by any figure.
+CREATE FUNCTION queue_summary_lt(queue_summary, queue_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_lt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION queue_summary_lt(queue_summary, queue_summary) IS
+	'true when the first queue_summary sorts before the second in the stored-form order';
+CREATE FUNCTION queue_summary_le(queue_summary, queue_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_le' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION queue_summary_le(queue_summary, queue_summary) IS
+	'true when the first queue_summary sorts before or equals the second in the stored-form order';
+CREATE FUNCTION queue_summary_gt(queue_summary, queue_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_gt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION queue_summary_gt(queue_summary, queue_summary) IS
+	'true when the first queue_summary sorts after the second in the stored-form order';
+CREATE FUNCTION queue_summary_ge(queue_summary, queue_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_ge' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION queue_summary_ge(queue_summary, queue_summary) IS
+	'true when the first queue_summary sorts after or equals the second in the stored-form order';
+CREATE FUNCTION queue_summary_cmp(queue_summary, queue_summary) RETURNS integer
+	AS 'MODULE_PATHNAME', 'summary_cmp' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION queue_summary_cmp(queue_summary, queue_summary) IS
+	'btree support: -1, 0 or 1 as the first queue_summary sorts before, with or after the second';
+CREATE FUNCTION queue_summary_hash(queue_summary) RETURNS integer
+	AS 'MODULE_PATHNAME', 'summary_hash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION queue_summary_hash(queue_summary) IS 'hash support: hash of the stored form';
+CREATE FUNCTION queue_summary_hash_extended(queue_summary, bigint) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'summary_hash_extended' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION queue_summary_hash_extended(queue_summary, bigint) IS
+	'hash support: seeded 64-bit hash of the stored form, for hash partitioning';
+CREATE OPERATOR < (
+	LEFTARG = queue_summary, RIGHTARG = queue_summary, PROCEDURE = queue_summary_lt,
+	COMMUTATOR = >, NEGATOR = >=, RESTRICT = scalarltsel, JOIN = scalarltjoinsel
+);
+CREATE OPERATOR <= (
+	LEFTARG = queue_summary, RIGHTARG = queue_summary, PROCEDURE = queue_summary_le,
+	COMMUTATOR = >=, NEGATOR = >, RESTRICT = scalarlesel, JOIN = scalarlejoinsel
+);
+CREATE OPERATOR > (
+	LEFTARG = queue_summary, RIGHTARG = queue_summary, PROCEDURE = queue_summary_gt,
+	COMMUTATOR = <, NEGATOR = <=, RESTRICT = scalargtsel, JOIN = scalargtjoinsel
+);
+CREATE OPERATOR >= (
+	LEFTARG = queue_summary, RIGHTARG = queue_summary, PROCEDURE = queue_summary_ge,
+	COMMUTATOR = <=, NEGATOR = <, RESTRICT = scalargesel, JOIN = scalargejoinsel
+);
+COMMENT ON OPERATOR < (queue_summary, queue_summary) IS 'sorts before, in the stored-form order';
+COMMENT ON OPERATOR <= (queue_summary, queue_summary) IS 'sorts before or equals, in the stored-form order';
+COMMENT ON OPERATOR > (queue_summary, queue_summary) IS 'sorts after, in the stored-form order';
+COMMENT ON OPERATOR >= (queue_summary, queue_summary) IS 'sorts after or equals, in the stored-form order';
+CREATE OPERATOR CLASS queue_summary_ops DEFAULT FOR TYPE queue_summary USING btree AS
+	OPERATOR 1 <, OPERATOR 2 <=, OPERATOR 3 =, OPERATOR 4 >=, OPERATOR 5 >,
+	FUNCTION 1 queue_summary_cmp(queue_summary, queue_summary),
+	FUNCTION 2 summary_sortsupport(internal);
+CREATE OPERATOR CLASS queue_summary_ops DEFAULT FOR TYPE queue_summary USING hash AS
+	OPERATOR 1 =,
+	FUNCTION 1 queue_summary_hash(queue_summary),
+	FUNCTION 2 queue_summary_hash_extended(queue_summary, bigint);
+COMMENT ON OPERATOR CLASS queue_summary_ops USING btree IS 'ordering of queue_summary, by its stored form';
+COMMENT ON OPERATOR FAMILY queue_summary_ops USING btree IS 'ordering of queue_summary, by its stored form';
+COMMENT ON OPERATOR CLASS queue_summary_ops USING hash IS 'hashing of queue_summary, by its stored form';
+COMMENT ON OPERATOR FAMILY queue_summary_ops USING hash IS 'hashing of queue_summary, by its stored form';
 
 --------------------------------------------------------------------------
 -- attainment: figures of any unit on one 0..100 scale, for an overall

@@ -909,6 +909,7 @@ PG_FUNCTION_INFO_V1(duration_summary_responses);
 Datum
 duration_summary_responses(PG_FUNCTION_ARGS)
 {
+	PG_RETURN_ZERO_IF_NULL(0);
 	PG_RETURN_INT64(PG_GETARG_DURATION(0)->responses);
 }
 
@@ -1013,4 +1014,75 @@ duration_summary_jsonb(PG_FUNCTION_ARGS)
 	json_int64(&out, "first_bucket", s->first_bucket);
 	json_int64_array(&out, "counts", counts, s->buckets);
 	PG_RETURN_DATUM(json_finish(&out));
+}
+
+/* ---------------------------------------------------------------------
+ * Comparisons of mean durations
+ * ---------------------------------------------------------------------
+ */
+
+/* The durations of a summary, in seconds, as one side of Welch's test. */
+static MeanSample
+duration_sample(const DurationSummary *s)
+{
+	MeanSample	sample = {0.0, 0.0, s->responses};
+
+	if (sample.n > 0)
+		sample.mean = exact_ratio(s->sum, (int128) s->responses * DURATION_USECS_PER_SEC);
+	if (sample.n > 1)
+		sample.variance = duration_variance(s) /
+			((double) DURATION_USECS_PER_SEC * (double) DURATION_USECS_PER_SEC);
+	return sample;
+}
+
+/*
+ * Compare the mean durations of a and b (arguments 0 and 1, with the
+ * confidence level as argument 2 where there is one) by Welch's t test and
+ * interval, in seconds: NULL when either holds no durations.
+ */
+static Datum
+duration_comparison(FunctionCallInfo fcinfo, ComparisonPart part)
+{
+	DurationSummary *a = PG_GETARG_DURATION(0);
+	DurationSummary *b = PG_GETARG_DURATION(1);
+	double		confidence = PG_NARGS() > 2 ? PG_GETARG_FLOAT8(2) : 0.95;
+	MeanSample	sa;
+	MeanSample	sb;
+	Comparison	result;
+
+	(void) confidence_z(confidence);	/* a bad level is an error even with no answers */
+	sa = duration_sample(a);
+	sb = duration_sample(b);
+	if (sa.n == 0 || sb.n == 0)
+		PG_RETURN_NULL();
+	compare_means(&sa, &sb, confidence, INFINITY, &result);
+	return comparison_part(fcinfo, &result, part);
+}
+
+PG_FUNCTION_INFO_V1(duration_summary_difference);
+Datum
+duration_summary_difference(PG_FUNCTION_ARGS)
+{
+	return duration_comparison(fcinfo, COMPARISON_DIFFERENCE);
+}
+
+PG_FUNCTION_INFO_V1(duration_summary_difference_lower_bound);
+Datum
+duration_summary_difference_lower_bound(PG_FUNCTION_ARGS)
+{
+	return duration_comparison(fcinfo, COMPARISON_LOWER_BOUND);
+}
+
+PG_FUNCTION_INFO_V1(duration_summary_difference_upper_bound);
+Datum
+duration_summary_difference_upper_bound(PG_FUNCTION_ARGS)
+{
+	return duration_comparison(fcinfo, COMPARISON_UPPER_BOUND);
+}
+
+PG_FUNCTION_INFO_V1(duration_summary_p_value);
+Datum
+duration_summary_p_value(PG_FUNCTION_ARGS)
+{
+	return duration_comparison(fcinfo, COMPARISON_P_VALUE);
 }

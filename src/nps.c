@@ -298,6 +298,7 @@ PG_FUNCTION_INFO_V1(nps_summary_promoters);
 Datum
 nps_summary_promoters(PG_FUNCTION_ARGS)
 {
+	PG_RETURN_ZERO_IF_NULL(0);
 	PG_RETURN_INT64(nps_promoters(PG_GETARG_NPS(0)));
 }
 
@@ -305,6 +306,7 @@ PG_FUNCTION_INFO_V1(nps_summary_passives);
 Datum
 nps_summary_passives(PG_FUNCTION_ARGS)
 {
+	PG_RETURN_ZERO_IF_NULL(0);
 	PG_RETURN_INT64(nps_count_between(PG_GETARG_NPS(0),
 									  NPS_LAST_DETRACTOR + 1,
 									  NPS_FIRST_PROMOTER - 1));
@@ -314,6 +316,7 @@ PG_FUNCTION_INFO_V1(nps_summary_detractors);
 Datum
 nps_summary_detractors(PG_FUNCTION_ARGS)
 {
+	PG_RETURN_ZERO_IF_NULL(0);
 	PG_RETURN_INT64(nps_detractors(PG_GETARG_NPS(0)));
 }
 
@@ -321,6 +324,7 @@ PG_FUNCTION_INFO_V1(nps_summary_responses);
 Datum
 nps_summary_responses(PG_FUNCTION_ARGS)
 {
+	PG_RETURN_ZERO_IF_NULL(0);
 	PG_RETURN_INT64(nps_responses(PG_GETARG_NPS(0)));
 }
 

@@ -622,8 +622,7 @@ queue_asa(const QueueSummary *s, double *value)
 static Datum
 queue_count_accessor(FunctionCallInfo fcinfo, int first, int n)
 {
-	if (PG_ARGISNULL(0))
-		PG_RETURN_INT64(0);
+	PG_RETURN_ZERO_IF_NULL(0);
 	PG_RETURN_INT64(queue_count(PG_GETARG_QUEUE(0), first, n));
 }
 

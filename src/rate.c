@@ -190,6 +190,7 @@ PG_FUNCTION_INFO_V1(rate_summary_successes);
 Datum
 rate_summary_successes(PG_FUNCTION_ARGS)
 {
+	PG_RETURN_ZERO_IF_NULL(0);
 	PG_RETURN_INT64(PG_GETARG_RATE(0)->counts[RATE_TRUE]);
 }
 
@@ -197,6 +198,7 @@ PG_FUNCTION_INFO_V1(rate_summary_responses);
 Datum
 rate_summary_responses(PG_FUNCTION_ARGS)
 {
+	PG_RETURN_ZERO_IF_NULL(0);
 	PG_RETURN_INT64(rate_responses(PG_GETARG_RATE(0)));
 }
 

@@ -489,8 +489,8 @@ rating_agg_trans(FunctionCallInfo fcinfo, int kind)
 		return state_unchanged(fcinfo);
 	s = PG_ARGISNULL(0) ? rating_new(row_kind, scale) : rating_state(fcinfo);
 	rating_adopt_shape(s, row_kind, scale);
-	count_added(&s->counts[rating_checked_rating(s, PG_GETARG_INT32(1)) - 1],
-				RATING_TYPE_NAME);
+	count_summary_add(&rating_type, s,
+					  rating_checked_rating(s, PG_GETARG_INT32(1)) - 1);
 	PG_RETURN_POINTER(s);
 }
 
@@ -702,10 +702,11 @@ rating_interval(const void *summary, double confidence,
 /*
  * Compare a and b (arguments 0 and 1, with the confidence level as argument
  * 2 where there is one) and return the part asked for.  CSAT: satisfied
- * percents, as proportions.  CES: means, by Welch's t test, whose interval
- * is the difference -/+ t * sqrt(v1/n1 + v2/n2) with the Welch-Satterthwaite
- * degrees of freedom; it needs two answers on each side and some variation
- * on at least one.  NULL when either summary has no answers.
+ * percents, as proportions.  CES: means, by Welch's t test (compare_means),
+ * whose interval is the difference -/+ t * sqrt(v1/n1 + v2/n2) with the
+ * Welch-Satterthwaite degrees of freedom; it needs two answers on each side
+ * and some variation on at least one.  NULL when either summary has no
+ * answers.
  */
 static Datum
 rating_comparison(FunctionCallInfo fcinfo, ComparisonPart part)
@@ -733,30 +734,15 @@ rating_comparison(FunctionCallInfo fcinfo, ComparisonPart part)
 	}
 	else
 	{
-		double		range = a->header.scale - 1;
-		double		e1 = 0.0;
-		double		e2 = 0.0;
+		/* CES means; a sample variance needs two answers */
+		MeanSample	sa = {rating_mean(a), 0.0, n1};
+		MeanSample	sb = {rating_mean(b), 0.0, n2};
 
-		result.difference = rating_mean(a) - rating_mean(b);
-		if (n1 >= 2 && n2 >= 2)
-		{
-			/* squared standard errors of the two means */
-			e1 = counts_variance(a->counts, a->header.scale, 1) / (double) n1;
-			e2 = counts_variance(b->counts, b->header.scale, 1) / (double) n2;
-		}
-		result.tested = e1 + e2 > 0.0;
-		if (result.tested)
-		{
-			double		se = sqrt(e1 + e2);
-			double		df = (e1 + e2) * (e1 + e2) /
-				(e1 * e1 / (double) (n1 - 1) + e2 * e2 / (double) (n2 - 1));
-			double		half = confidence_t(confidence, df) * se;
-
-			result.interval.lower = result.difference - half;
-			result.interval.upper = result.difference + half;
-			result.interval = clip_interval(result.interval, -range, range);
-			result.p_value = student_t_p_value(result.difference / se, df);
-		}
+		if (n1 >= 2)
+			sa.variance = counts_variance(a->counts, a->header.scale, 1);
+		if (n2 >= 2)
+			sb.variance = counts_variance(b->counts, b->header.scale, 1);
+		compare_means(&sa, &sb, confidence, a->header.scale - 1, &result);
 	}
 	return comparison_part(fcinfo, &result, part);
 }
@@ -793,6 +779,7 @@ PG_FUNCTION_INFO_V1(rating_summary_responses);
 Datum
 rating_summary_responses(PG_FUNCTION_ARGS)
 {
+	PG_RETURN_ZERO_IF_NULL(0);
 	PG_RETURN_INT64(rating_responses(rating_arg(fcinfo, 0)));
 }
 

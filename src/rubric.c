@@ -829,6 +829,7 @@ PG_FUNCTION_INFO_V1(rubric_summary_responses);
 Datum
 rubric_summary_responses(PG_FUNCTION_ARGS)
 {
+	PG_RETURN_ZERO_IF_NULL(0);
 	PG_RETURN_INT64(rubric_responses(PG_GETARG_RUBRIC(0)));
 }
 
@@ -836,6 +837,7 @@ PG_FUNCTION_INFO_V1(rubric_summary_autofails);
 Datum
 rubric_summary_autofails(PG_FUNCTION_ARGS)
 {
+	PG_RETURN_ZERO_IF_NULL(0);
 	PG_RETURN_INT64(PG_GETARG_RUBRIC(0)->autofails);
 }
 
@@ -980,4 +982,80 @@ rubric_summary_jsonb(PG_FUNCTION_ARGS)
 	json_int64_array(&out, "criterion_responses", CRITERION_COUNTS(s), s->criteria);
 	json_int64_array(&out, "distribution", s->distribution, RUBRIC_BINS);
 	PG_RETURN_DATUM(json_finish(&out));
+}
+
+/* ---------------------------------------------------------------------
+ * Comparisons of quality scores
+ * ---------------------------------------------------------------------
+ */
+
+/* The evaluation scores of a summary as one side of Welch's test. */
+static MeanSample
+rubric_sample(const RubricSummary *s)
+{
+	MeanSample	sample = {0.0, 0.0, rubric_responses(s)};
+
+	if (sample.n > 0)
+		sample.mean = fixed_mean(s->score_sum, sample.n);
+	if (sample.n > 1)
+		sample.variance = Max(fixed_deviations(s->score_sum, s->score_squares,
+											   sample.n), 0.0) /
+			((double) sample.n - 1.0) / ((double) SCORE_UNIT * (double) SCORE_UNIT);
+	return sample;
+}
+
+/*
+ * Compare the quality scores of a and b (arguments 0 and 1, with the
+ * confidence level as argument 2 where there is one), as CES means are
+ * compared: Welch's t test and interval, in points on the 0..100 scale.
+ * Both must come from rubrics of the same criteria; NULL when either has no
+ * evaluations.
+ */
+static Datum
+rubric_comparison(FunctionCallInfo fcinfo, ComparisonPart part)
+{
+	RubricSummary *a = PG_GETARG_RUBRIC(0);
+	RubricSummary *b = PG_GETARG_RUBRIC(1);
+	double		confidence = PG_NARGS() > 2 ? PG_GETARG_FLOAT8(2) : 0.95;
+	MeanSample	sa;
+	MeanSample	sb;
+	Comparison	result;
+
+	if (a->criteria != 0 && b->criteria != 0 && a->criteria != b->criteria)
+		rubric_mismatch(a->criteria, b->criteria, "other summary");
+	(void) confidence_z(confidence);	/* a bad level is an error even with no answers */
+	sa = rubric_sample(a);
+	sb = rubric_sample(b);
+	if (sa.n == 0 || sb.n == 0)
+		PG_RETURN_NULL();
+	compare_means(&sa, &sb, confidence, 100.0, &result);
+	return comparison_part(fcinfo, &result, part);
+}
+
+PG_FUNCTION_INFO_V1(rubric_summary_difference);
+Datum
+rubric_summary_difference(PG_FUNCTION_ARGS)
+{
+	return rubric_comparison(fcinfo, COMPARISON_DIFFERENCE);
+}
+
+PG_FUNCTION_INFO_V1(rubric_summary_difference_lower_bound);
+Datum
+rubric_summary_difference_lower_bound(PG_FUNCTION_ARGS)
+{
+	return rubric_comparison(fcinfo, COMPARISON_LOWER_BOUND);
+}
+
+PG_FUNCTION_INFO_V1(rubric_summary_difference_upper_bound);
+Datum
+rubric_summary_difference_upper_bound(PG_FUNCTION_ARGS)
+{
+	return rubric_comparison(fcinfo, COMPARISON_UPPER_BOUND);
+}
+
+PG_FUNCTION_INFO_V1(rubric_summary_p_value);
+Datum
+rubric_summary_p_value(PG_FUNCTION_ARGS)
+{
+	return rubric_comparison(fcinfo, COMPARISON_P_VALUE);
 }

@@ -4,8 +4,9 @@
  *
  * Every summary type is a small varlena value that is also the aggregate's
  * transition state.  Each type's own file (nps.c, rating.c, rate.c,
- * rubric.c, duration.c, queue.c) holds only its layout, its figures and its
- * SQL entry points; what they share is declared here, one block per file:
+ * rubric.c, duration.c, queue.c, agreement.c, calibration.c) holds only its
+ * layout, its figures and its SQL entry points; what they share is declared
+ * here, one block per file:
  *
  *	- summary.c: allocation, access to the aggregate state, exact sums,
  *	  durations as microseconds;
@@ -139,6 +140,17 @@ extern void summary_check_unused_header(const SummaryHeader *s,
 										SummarySource source);
 pg_noreturn extern void summary_not_held(const char *type_name);
 pg_noreturn extern void summary_state_missing(const char *aggregate_name);
+
+/*
+ * The first line of every count accessor, declared CALLED ON NULL INPUT: a
+ * NULL summary (a group of no answers) counts 0, as count() of no rows does.
+ * Figures of a NULL summary stay NULL, through STRICT.
+ */
+#define PG_RETURN_ZERO_IF_NULL(argno) \
+	do { \
+		if (PG_ARGISNULL(argno)) \
+			PG_RETURN_INT64(0); \
+	} while (0)
 
 /* Overflow-checked non-negative int128 sums, merged exactly. */
 extern void sum_added(int128 *sum, int128 value, const char *type_name);
@@ -377,6 +389,19 @@ typedef enum ComparisonPart
 	COMPARISON_P_VALUE
 } ComparisonPart;
 
+/*
+ * One side of a comparison of means: the mean, the sample variance (read
+ * only when n >= 2) and the number of answers.
+ */
+typedef struct MeanSample
+{
+	double		mean;
+	double		variance;
+	int64		n;
+} MeanSample;
+
+extern void compare_means(const MeanSample *a, const MeanSample *b,
+						  double confidence, double range, Comparison *result);
 extern void compare_proportions(int64 successes1, int64 n1, int64 successes2,
 								int64 n2, double confidence, Comparison *result);
 extern Datum comparison_part(FunctionCallInfo fcinfo, const Comparison *result,

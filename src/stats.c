@@ -387,6 +387,43 @@ compare_proportions(int64 successes1, int64 n1, int64 successes2, int64 n2,
 }
 
 /*
+ * Compare two means by Welch's t test: the difference a - b, its interval
+ * difference -/+ t * sqrt(v1/n1 + v2/n2) with the Welch-Satterthwaite
+ * degrees of freedom, clipped to [-range, range], and the two-sided p-value
+ * of the test of equal means.  Both samples need n > 0.  The test needs two
+ * answers on each side and some variation on at least one; without them
+ * only the difference is known.
+ */
+void
+compare_means(const MeanSample *a, const MeanSample *b, double confidence,
+			  double range, Comparison *result)
+{
+	double		e1 = 0.0;
+	double		e2 = 0.0;
+
+	result->difference = a->mean - b->mean;
+	if (a->n >= 2 && b->n >= 2)
+	{
+		/* squared standard errors of the two means */
+		e1 = a->variance / (double) a->n;
+		e2 = b->variance / (double) b->n;
+	}
+	result->tested = e1 + e2 > 0.0;
+	if (result->tested)
+	{
+		double		se = sqrt(e1 + e2);
+		double		df = (e1 + e2) * (e1 + e2) /
+			(e1 * e1 / (double) (a->n - 1) + e2 * e2 / (double) (b->n - 1));
+		double		half = confidence_t(confidence, df) * se;
+
+		result->interval.lower = result->difference - half;
+		result->interval.upper = result->difference + half;
+		result->interval = clip_interval(result->interval, -range, range);
+		result->p_value = student_t_p_value(result->difference / se, df);
+	}
+}
+
+/*
  * Return one part of a comparison from an SQL function: the difference
  * always, the interval and p-value only when the data supported a test.
  */

@@ -75,11 +75,6 @@ static const ArgumentValues support_values[] = {
  * entry says what the fuzzer found.
  */
 static const char *const known_failures[] = {
-	/* rating.c (branch ces) */
-	"rating_agg_inverse",		/* XX000: a rating of another scale */
-	"csat_agg_trans",			/* stores a total past 2^63 - 1: should
-								 * count with count_summary_add() */
-	"ces_agg_trans",			/* the same */
 	/* duration.c (branch duration) */
 	"aht_agg_inverse",			/* XX000: removing what was never added */
 	"duration_summary_unmerge", /* XX000: removing what was never added */
@@ -122,6 +117,19 @@ static const SummaryType summary_types[] = {
 			"v1 true=3 false=1",
 			"v1 true=9223372036854775807 false=0",
 			"v1 true=123456789 false=987654321",
+	NULL}, 0},
+	{"agreement_summary", {
+			"v1 items=0 values= coincidences=",
+			"v1 items=3 values=1,2 coincidences=144403552893600,72201776446800,144403552893600",
+			"v1 items=1 values=-0.5,2.25 coincidences=0,72201776446800,0",
+			"v1 items=2 values=1,2,3 coincidences=0,36100888223400,36100888223400,144403552893600,36100888223400,0",
+			"v1 items=1 values=1 coincidences=2310456846297600",
+	NULL}, 0},
+	{"calibration_summary", {
+			"v1 tolerance_nanopoints=5000000000 within=0 outside=0 over_nanopoints=0 under_nanopoints=0",
+			"v1 tolerance_nanopoints=5000000000 within=3 outside=2 over_nanopoints=17000000000 under_nanopoints=10500000000",
+			"v1 tolerance_nanopoints=0 within=9223372036854775806 outside=1 over_nanopoints=1 under_nanopoints=0",
+			"v1 tolerance_nanopoints=1000000000000000000 within=1 outside=0 over_nanopoints=0 under_nanopoints=1000000000000000000",
 	NULL}, 0},
 	/* not a summary, but an input of the same kind: text and binary */
 	{"business_calendar", {

@@ -44,9 +44,9 @@ SELECT is((SELECT count(*) FROM by_agent b
 						   ORDER BY k)::text)::bigint[]
 				FROM generate_series(0, 10) k)),
 		  0::bigint, 'distribution() holds count(*) per score, subscripted by score');
-SELECT ok((SELECT s IS NULL AND nps(s) IS NULL AND responses(s) IS NULL
+SELECT ok((SELECT s IS NULL AND nps(s) IS NULL AND responses(s) = 0
 		   FROM by_agent WHERE agent = 7),
-		  'a group whose scores are all NULL gives NULL');
+		  'a group whose scores are all NULL gives NULL, with NPS NULL and 0 responses');
 
 -- Rollups: daily summaries merge into exactly the all-rows summary.
 CREATE TEMP TABLE daily AS

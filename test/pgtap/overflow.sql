@@ -11,7 +11,8 @@ INSERT INTO overflow_types VALUES
 	('nps_summary', 'v1 counts=0,0,0,0,0,%s,0,0,0,0,%s'),
 	('rating_summary', 'v1 kind=csat scale=5 counts=%s,0,0,0,%s'),
 	('rate_summary', 'v1 true=%s false=%s'),
-	('queue_summary', 'v1 target_us=20000000 short_abandon_us=5000000 answered=%s,0 abandoned=0,%s answered_wait_us=0');
+	('queue_summary', 'v1 target_us=20000000 short_abandon_us=5000000 answered=%s,0 abandoned=0,%s answered_wait_us=0'),
+	('calibration_summary', 'v1 tolerance_nanopoints=0 within=%s outside=%s over_nanopoints=0 under_nanopoints=0');
 
 SELECT plan(5 * (SELECT count(*)::integer FROM overflow_types));
 

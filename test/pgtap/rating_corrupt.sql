@@ -20,7 +20,8 @@ RESET client_min_messages;
 
 -- The in-memory layout: a 4-byte varlena header (added by byteain), the
 -- layout version, kind, scale and reserved bytes, then ten int64 counters
--- in the machine's byte order, here 1 each, written little-endian as on
+-- in the machine's byte order, here 1 for each point of the scale and 0
+-- past it (as the server writes them), written little-endian as on
 -- every platform CI runs (amd64, arm64); any but the first `bytes` bytes
 -- are cut off.
 CREATE FUNCTION pg_temp.raw_rating(version integer, kind integer, scale integer,
@@ -28,7 +29,9 @@ CREATE FUNCTION pg_temp.raw_rating(version integer, kind integer, scale integer,
 RETURNS rating_summary LANGUAGE sql STRICT AS $$
 	SELECT ('\x' || substr(lpad(to_hex(version), 2, '0') || lpad(to_hex(kind), 2, '0') ||
 							lpad(to_hex(scale), 2, '0') || lpad(to_hex(reserved), 2, '0') ||
-							repeat('0100000000000000', 10), 1, 2 * bytes))::raw_rating_bytes::rating_summary
+							repeat('0100000000000000', least(scale, 10)) ||
+							repeat('0000000000000000', 10 - least(scale, 10)),
+							1, 2 * bytes))::raw_rating_bytes::rating_summary
 $$;
 REVOKE ALL ON FUNCTION pg_temp.raw_rating(integer, integer, integer, integer, integer) FROM PUBLIC;
 
