@@ -8,7 +8,9 @@ examples" run in its database: that section is the fixture every page
 shares, and its CREATE TABLE statements are excerpts of
 demo/1_sample_data.sql, so the examples and the demo use the same tables.
 docs/production.md and docs/bi.md instead run in a database loaded with
-the demo (PAGE_SETUP).  Roles a page creates are dropped after it.
+the demo (PAGE_SETUP).  Roles a page creates are dropped after it.  A
+block that creates the extension (installing it into a schema of its own)
+runs after the runner drops it, with whatever depends on it (CASCADE).
 
 In a ```sql block, a paragraph (lines between blank lines) whose second
 line is a psql rule (`----+----`), or whose first line starts with
@@ -58,6 +60,8 @@ RULE = re.compile(r"^-+(\+-+)*$")
 FENCE = re.compile(r"^```([^\n`]*)\n(.*?)^```[ \t]*$", re.S | re.M)
 EXCERPT = re.compile(r"From `([^`]+)`:\s*$")
 MARK = "@@docs-segment@@"
+WITHOUT_EXTENSION = ("SET client_min_messages = warning;\nDROP EXTENSION scorecard CASCADE;\n"
+                     "RESET client_min_messages;")
 ROLES = "\\pset tuples_only on\nSELECT rolname FROM pg_roles;\n"
 
 
@@ -206,6 +210,9 @@ def page_script(page, prelude_files, prelude_blocks):
             if excerpt in prelude_files:
                 continue
         counts["ran"] += 1
+        if re.search(r"^CREATE EXTENSION scorecard\b", body, re.M):
+            script.append(f"\\echo {MARK}\n{WITHOUT_EXTENSION}\n")
+            checks.append((f"{page}:{line}: dropping the extension", None, WITHOUT_EXTENSION))
         for sql, shown in segments(body):
             if not re.sub(r"--[^\n]*|^\\echo [^\n]*", "", sql, flags=re.M).rstrip().endswith(";"):
                 failures.append(f"{page}:{line}: SQL before an output or the block's end "
