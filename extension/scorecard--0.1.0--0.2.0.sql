@@ -1110,7 +1110,8 @@ COMMENT ON FUNCTION agreement_summary_ne(agreement_summary, agreement_summary) I
 	'true when two agreement summaries differ';
 CREATE OPERATOR = (
 	LEFTARG = agreement_summary, RIGHTARG = agreement_summary, PROCEDURE = agreement_summary_eq,
-	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel
+	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel,
+	HASHES, MERGES
 );
 COMMENT ON OPERATOR = (agreement_summary, agreement_summary) IS 'same coincidences';
 CREATE OPERATOR <> (
@@ -1118,6 +1119,70 @@ CREATE OPERATOR <> (
 	COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel
 );
 COMMENT ON OPERATOR <> (agreement_summary, agreement_summary) IS 'different coincidences';
+
+-- Order and hash of agreement_summary: the operator classes that DISTINCT, GROUP BY,
+-- UNION, ORDER BY, merge and hash joins and indexes use.  The order is
+-- the one of every summary type (summary.c): a shorter stored value first,
+-- then the first differing byte; consistent with =, not by any figure.
+CREATE FUNCTION agreement_summary_lt(agreement_summary, agreement_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_lt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION agreement_summary_lt(agreement_summary, agreement_summary) IS
+	'true when the first agreement_summary sorts before the second in the stored-form order';
+CREATE FUNCTION agreement_summary_le(agreement_summary, agreement_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_le' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION agreement_summary_le(agreement_summary, agreement_summary) IS
+	'true when the first agreement_summary sorts before or equals the second in the stored-form order';
+CREATE FUNCTION agreement_summary_gt(agreement_summary, agreement_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_gt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION agreement_summary_gt(agreement_summary, agreement_summary) IS
+	'true when the first agreement_summary sorts after the second in the stored-form order';
+CREATE FUNCTION agreement_summary_ge(agreement_summary, agreement_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_ge' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION agreement_summary_ge(agreement_summary, agreement_summary) IS
+	'true when the first agreement_summary sorts after or equals the second in the stored-form order';
+CREATE FUNCTION agreement_summary_cmp(agreement_summary, agreement_summary) RETURNS integer
+	AS 'MODULE_PATHNAME', 'summary_cmp' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION agreement_summary_cmp(agreement_summary, agreement_summary) IS
+	'btree support: -1, 0 or 1 as the first agreement_summary sorts before, with or after the second';
+CREATE FUNCTION agreement_summary_hash(agreement_summary) RETURNS integer
+	AS 'MODULE_PATHNAME', 'summary_hash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION agreement_summary_hash(agreement_summary) IS 'hash support: hash of the stored form';
+CREATE FUNCTION agreement_summary_hash_extended(agreement_summary, bigint) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'summary_hash_extended' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION agreement_summary_hash_extended(agreement_summary, bigint) IS
+	'hash support: seeded 64-bit hash of the stored form, for hash partitioning';
+CREATE OPERATOR < (
+	LEFTARG = agreement_summary, RIGHTARG = agreement_summary, PROCEDURE = agreement_summary_lt,
+	COMMUTATOR = >, NEGATOR = >=, RESTRICT = scalarltsel, JOIN = scalarltjoinsel
+);
+CREATE OPERATOR <= (
+	LEFTARG = agreement_summary, RIGHTARG = agreement_summary, PROCEDURE = agreement_summary_le,
+	COMMUTATOR = >=, NEGATOR = >, RESTRICT = scalarlesel, JOIN = scalarlejoinsel
+);
+CREATE OPERATOR > (
+	LEFTARG = agreement_summary, RIGHTARG = agreement_summary, PROCEDURE = agreement_summary_gt,
+	COMMUTATOR = <, NEGATOR = <=, RESTRICT = scalargtsel, JOIN = scalargtjoinsel
+);
+CREATE OPERATOR >= (
+	LEFTARG = agreement_summary, RIGHTARG = agreement_summary, PROCEDURE = agreement_summary_ge,
+	COMMUTATOR = <=, NEGATOR = <, RESTRICT = scalargesel, JOIN = scalargejoinsel
+);
+COMMENT ON OPERATOR < (agreement_summary, agreement_summary) IS 'sorts before, in the stored-form order';
+COMMENT ON OPERATOR <= (agreement_summary, agreement_summary) IS 'sorts before or equals, in the stored-form order';
+COMMENT ON OPERATOR > (agreement_summary, agreement_summary) IS 'sorts after, in the stored-form order';
+COMMENT ON OPERATOR >= (agreement_summary, agreement_summary) IS 'sorts after or equals, in the stored-form order';
+CREATE OPERATOR CLASS agreement_summary_ops DEFAULT FOR TYPE agreement_summary USING btree AS
+	OPERATOR 1 <, OPERATOR 2 <=, OPERATOR 3 =, OPERATOR 4 >=, OPERATOR 5 >,
+	FUNCTION 1 agreement_summary_cmp(agreement_summary, agreement_summary),
+	FUNCTION 2 summary_sortsupport(internal);
+CREATE OPERATOR CLASS agreement_summary_ops DEFAULT FOR TYPE agreement_summary USING hash AS
+	OPERATOR 1 =,
+	FUNCTION 1 agreement_summary_hash(agreement_summary),
+	FUNCTION 2 agreement_summary_hash_extended(agreement_summary, bigint);
+COMMENT ON OPERATOR CLASS agreement_summary_ops USING btree IS 'ordering of agreement_summary, by its stored form';
+COMMENT ON OPERATOR FAMILY agreement_summary_ops USING btree IS 'ordering of agreement_summary, by its stored form';
+COMMENT ON OPERATOR CLASS agreement_summary_ops USING hash IS 'hashing of agreement_summary, by its stored form';
+COMMENT ON OPERATOR FAMILY agreement_summary_ops USING hash IS 'hashing of agreement_summary, by its stored form';
 
 --------------------------------------------------------------------------
 -- calibration_summary: one grader's scores against reference scores, for
@@ -1293,7 +1358,8 @@ COMMENT ON FUNCTION calibration_summary_ne(calibration_summary, calibration_summ
 	'true when two calibration summaries differ';
 CREATE OPERATOR = (
 	LEFTARG = calibration_summary, RIGHTARG = calibration_summary, PROCEDURE = calibration_summary_eq,
-	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel
+	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel,
+	HASHES, MERGES
 );
 COMMENT ON OPERATOR = (calibration_summary, calibration_summary) IS 'same tolerance, counts and sums';
 CREATE OPERATOR <> (
@@ -1301,3 +1367,67 @@ CREATE OPERATOR <> (
 	COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel
 );
 COMMENT ON OPERATOR <> (calibration_summary, calibration_summary) IS 'different tolerance, counts or sums';
+
+-- Order and hash of calibration_summary: the operator classes that DISTINCT, GROUP BY,
+-- UNION, ORDER BY, merge and hash joins and indexes use.  The order is
+-- the one of every summary type (summary.c): a shorter stored value first,
+-- then the first differing byte; consistent with =, not by any figure.
+CREATE FUNCTION calibration_summary_lt(calibration_summary, calibration_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_lt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION calibration_summary_lt(calibration_summary, calibration_summary) IS
+	'true when the first calibration_summary sorts before the second in the stored-form order';
+CREATE FUNCTION calibration_summary_le(calibration_summary, calibration_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_le' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION calibration_summary_le(calibration_summary, calibration_summary) IS
+	'true when the first calibration_summary sorts before or equals the second in the stored-form order';
+CREATE FUNCTION calibration_summary_gt(calibration_summary, calibration_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_gt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION calibration_summary_gt(calibration_summary, calibration_summary) IS
+	'true when the first calibration_summary sorts after the second in the stored-form order';
+CREATE FUNCTION calibration_summary_ge(calibration_summary, calibration_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'summary_ge' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION calibration_summary_ge(calibration_summary, calibration_summary) IS
+	'true when the first calibration_summary sorts after or equals the second in the stored-form order';
+CREATE FUNCTION calibration_summary_cmp(calibration_summary, calibration_summary) RETURNS integer
+	AS 'MODULE_PATHNAME', 'summary_cmp' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION calibration_summary_cmp(calibration_summary, calibration_summary) IS
+	'btree support: -1, 0 or 1 as the first calibration_summary sorts before, with or after the second';
+CREATE FUNCTION calibration_summary_hash(calibration_summary) RETURNS integer
+	AS 'MODULE_PATHNAME', 'summary_hash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION calibration_summary_hash(calibration_summary) IS 'hash support: hash of the stored form';
+CREATE FUNCTION calibration_summary_hash_extended(calibration_summary, bigint) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'summary_hash_extended' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION calibration_summary_hash_extended(calibration_summary, bigint) IS
+	'hash support: seeded 64-bit hash of the stored form, for hash partitioning';
+CREATE OPERATOR < (
+	LEFTARG = calibration_summary, RIGHTARG = calibration_summary, PROCEDURE = calibration_summary_lt,
+	COMMUTATOR = >, NEGATOR = >=, RESTRICT = scalarltsel, JOIN = scalarltjoinsel
+);
+CREATE OPERATOR <= (
+	LEFTARG = calibration_summary, RIGHTARG = calibration_summary, PROCEDURE = calibration_summary_le,
+	COMMUTATOR = >=, NEGATOR = >, RESTRICT = scalarlesel, JOIN = scalarlejoinsel
+);
+CREATE OPERATOR > (
+	LEFTARG = calibration_summary, RIGHTARG = calibration_summary, PROCEDURE = calibration_summary_gt,
+	COMMUTATOR = <, NEGATOR = <=, RESTRICT = scalargtsel, JOIN = scalargtjoinsel
+);
+CREATE OPERATOR >= (
+	LEFTARG = calibration_summary, RIGHTARG = calibration_summary, PROCEDURE = calibration_summary_ge,
+	COMMUTATOR = <=, NEGATOR = <, RESTRICT = scalargesel, JOIN = scalargejoinsel
+);
+COMMENT ON OPERATOR < (calibration_summary, calibration_summary) IS 'sorts before, in the stored-form order';
+COMMENT ON OPERATOR <= (calibration_summary, calibration_summary) IS 'sorts before or equals, in the stored-form order';
+COMMENT ON OPERATOR > (calibration_summary, calibration_summary) IS 'sorts after, in the stored-form order';
+COMMENT ON OPERATOR >= (calibration_summary, calibration_summary) IS 'sorts after or equals, in the stored-form order';
+CREATE OPERATOR CLASS calibration_summary_ops DEFAULT FOR TYPE calibration_summary USING btree AS
+	OPERATOR 1 <, OPERATOR 2 <=, OPERATOR 3 =, OPERATOR 4 >=, OPERATOR 5 >,
+	FUNCTION 1 calibration_summary_cmp(calibration_summary, calibration_summary),
+	FUNCTION 2 summary_sortsupport(internal);
+CREATE OPERATOR CLASS calibration_summary_ops DEFAULT FOR TYPE calibration_summary USING hash AS
+	OPERATOR 1 =,
+	FUNCTION 1 calibration_summary_hash(calibration_summary),
+	FUNCTION 2 calibration_summary_hash_extended(calibration_summary, bigint);
+COMMENT ON OPERATOR CLASS calibration_summary_ops USING btree IS 'ordering of calibration_summary, by its stored form';
+COMMENT ON OPERATOR FAMILY calibration_summary_ops USING btree IS 'ordering of calibration_summary, by its stored form';
+COMMENT ON OPERATOR CLASS calibration_summary_ops USING hash IS 'hashing of calibration_summary, by its stored form';
+COMMENT ON OPERATOR FAMILY calibration_summary_ops USING hash IS 'hashing of calibration_summary, by its stored form';

@@ -438,7 +438,7 @@ corrupt_value(const char *detail)
 {
 	ereport(ERROR,
 			(errcode(ERRCODE_DATA_CORRUPTED),
-			 errmsg("%s value is corrupt", CALENDAR_TYPE_NAME),
+			 errmsg("corrupt %s value", CALENDAR_TYPE_NAME),
 			 errdetail("%s", detail)));
 }
 

@@ -104,7 +104,7 @@ rating_check_header(const void *summary)
 		h->reserved != 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_CORRUPTED),
-				 errmsg("%s value is corrupt", RATING_TYPE_NAME),
+				 errmsg("corrupt %s value", RATING_TYPE_NAME),
 				 errdetail("Its header holds kind %d, scale %d and reserved byte %d; a valid value has kind %d to %d, scale %d to %d and reserved byte 0.",
 						   h->kind, h->scale, h->reserved,
 						   RATING_CSAT, RATING_CES_LOWER_EASIER,

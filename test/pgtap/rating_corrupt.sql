@@ -99,10 +99,10 @@ SELECT is((SELECT string_agg(format(call, label, 'valid') || ': ' || state, '; '
 		   FROM outcomes WHERE state <> 'XX001'),
 		  NULL, 'every call on every corrupt value raises XX001');
 SELECT throws_ok($$SELECT distribution(s) FROM corrupt WHERE label = 'scale 200'$$,
-				 'XX001', 'rating_summary value is corrupt',
+				 'XX001', 'corrupt rating_summary value',
 				 'distribution() of a scale byte of 200 raises XX001 rather than reading past the counters');
 SELECT throws_ok($$SELECT s::text FROM corrupt WHERE label = 'kind 200'$$,
-				 'XX001', 'rating_summary value is corrupt',
+				 'XX001', 'corrupt rating_summary value',
 				 'the text output of a kind byte of 200 raises XX001 rather than reading past the kind names');
 SELECT throws_ok($$SELECT rollup(s) FROM corrupt WHERE label = '40 bytes'$$,
 				 'XX001', NULL, 'rollup() of a value of the wrong size raises XX001');

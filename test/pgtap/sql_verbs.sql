@@ -6,7 +6,7 @@
 -- documented order, against an independent implementation over the stored
 -- bytes: shorter first, then the first differing byte, unsigned.
 BEGIN;
-SELECT plan(310);
+SELECT plan(398);
 
 -- The stored bytes of a value as bytea (byteasend returns its argument's
 -- bytes), and bytea's own hash of them.  Test scaffolding: internal
@@ -44,6 +44,15 @@ CREATE TEMP TABLE v_duration AS
 CREATE TEMP TABLE v_queue AS
 	SELECT k AS id, queue_agg(make_interval(secs => (j * 7 + m) % 40), (j + m) % 4 > 0) AS s
 	FROM answers GROUP BY k;
+-- 2 or 3 graders, values of one to three distinct ratings
+CREATE TEMP TABLE v_agreement AS
+	SELECT k AS id, agreement_agg(ARRAY[(j + m) % 3, (j * m) % 3, CASE WHEN m % 2 = 0 THEN j % 2 END]::float8[]) AS s
+	FROM answers GROUP BY k, m;
+-- tolerances of 5 and 10 points
+CREATE TEMP TABLE v_calibration AS
+	SELECT k AS id, calibration_agg(((j * 13 + m) % 100)::float8, ((j * 7) % 100)::float8,
+									CASE WHEN m % 2 = 0 THEN 5 ELSE 10 END) AS s
+	FROM answers GROUP BY k, m;
 -- 0, 1 or 2 closed dates: stored forms of three lengths
 CREATE TEMP TABLE v_calendar AS
 	SELECT k AS id, ('Europe/Paris; mon-fri 09:00-' || 10 + m || ':00'
@@ -55,7 +64,8 @@ CREATE TEMP TABLE kinds (tab text, type text);
 INSERT INTO kinds VALUES ('v_nps', 'nps_summary'), ('v_rating', 'rating_summary'),
 	('v_rate', 'rate_summary'), ('v_rubric', 'rubric_summary'),
 	('v_duration', 'duration_summary'), ('v_queue', 'queue_summary'),
-	('v_calendar', 'business_calendar');
+	('v_calendar', 'business_calendar'), ('v_agreement', 'agreement_summary'),
+	('v_calibration', 'calibration_summary');
 DO $$
 DECLARE
 	t text;
