@@ -4,6 +4,9 @@
 -- interleaved after a warm-up, and the table reports medians, so that machine
 -- noise hits every side alike.  Ratios below 1 mean scorecard is faster.
 \set runs 5
+\if :{?cases}
+SET bench.cases = :'cases';
+\endif
 
 CREATE TEMP TABLE results (
 	position serial, name text, baseline text,
@@ -41,6 +44,10 @@ DECLARE
 	floors float8[] := '{}';
 	serial text := 'max_parallel_workers_per_gather=0';
 BEGIN
+	-- bench/run's BENCH_CASES: a regular expression of the cases to run
+	IF current_setting('bench.cases', true) <> '' AND name !~ current_setting('bench.cases', true) THEN
+		RETURN;
+	END IF;
 	PERFORM pg_temp.elapsed_ms(scorecard, coalesce(scorecard_settings, serial)),
 			pg_temp.elapsed_ms(baseline_query, coalesce(baseline_settings, serial));
 	FOR i IN 1 .. runs LOOP

@@ -5,6 +5,30 @@
 \echo Use "ALTER EXTENSION scorecard UPDATE TO '0.2.0'" to load this file. \quit
 
 --------------------------------------------------------------------------
+-- duration_summary: sparse or dense bucket counts (stored layout 2)
+--------------------------------------------------------------------------
+
+-- A value stored by 0.1.0 (layout 1, dense counts only) is converted to
+-- the current layout whenever it is read; equality compares the converted
+-- bytes, so an old value equals the same summary computed now.
+CREATE OR REPLACE FUNCTION duration_summary_eq(duration_summary, duration_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'duration_summary_eq' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OR REPLACE FUNCTION duration_summary_ne(duration_summary, duration_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'duration_summary_ne' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+-- The state sizes the planner assumes for a hash aggregate: an agent-day's
+-- durations take about 350 bytes (bench/run), a month's rollup about a
+-- kilobyte.
+-- ALTER AGGREGATE cannot set them, and dropping the aggregates would drop
+-- the views that use them, so the catalog is updated in place (the script
+-- runs as a superuser: the extension is trusted).
+UPDATE pg_catalog.pg_aggregate SET aggtransspace = 352, aggmtransspace = 352
+WHERE aggfnoid IN ('aht_agg(double precision)'::regprocedure,
+				   'aht_agg(interval)'::regprocedure);
+UPDATE pg_catalog.pg_aggregate SET aggtransspace = 1024, aggmtransspace = 1024
+WHERE aggfnoid = 'rollup(duration_summary)'::regprocedure;
+
+--------------------------------------------------------------------------
 -- Sort support shared by the btree operator classes of every summary type
 -- (and business_calendar): one comparator over the canonical stored form.
 --------------------------------------------------------------------------
@@ -319,31 +343,38 @@ UPDATE pg_catalog.pg_operator SET oprcanhash = true, oprcanmerge = true
 -- UNION, ORDER BY, merge and hash joins and indexes use.  The order is
 -- the one of every summary type (summary.c): a shorter stored value first,
 -- then the first differing byte; consistent with =, not by any figure.
+-- duration_summary's own order and hash functions convert a value stored by
+-- 0.1.0 (layout 1) first, so that it sorts and hashes as the equal value of
+-- now; then they are every type's (summary.c).
+CREATE FUNCTION duration_summary_sortsupport(internal) RETURNS void
+	AS 'MODULE_PATHNAME', 'duration_summary_sortsupport' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION duration_summary_sortsupport(internal) IS
+	'btree sort support of duration_summary: the stored-form order, values of 0.1.0 converted first';
 CREATE FUNCTION duration_summary_lt(duration_summary, duration_summary) RETURNS boolean
-	AS 'MODULE_PATHNAME', 'summary_lt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'duration_summary_lt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION duration_summary_lt(duration_summary, duration_summary) IS
 	'true when the first duration_summary sorts before the second in the stored-form order';
 CREATE FUNCTION duration_summary_le(duration_summary, duration_summary) RETURNS boolean
-	AS 'MODULE_PATHNAME', 'summary_le' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'duration_summary_le' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION duration_summary_le(duration_summary, duration_summary) IS
 	'true when the first duration_summary sorts before or equals the second in the stored-form order';
 CREATE FUNCTION duration_summary_gt(duration_summary, duration_summary) RETURNS boolean
-	AS 'MODULE_PATHNAME', 'summary_gt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'duration_summary_gt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION duration_summary_gt(duration_summary, duration_summary) IS
 	'true when the first duration_summary sorts after the second in the stored-form order';
 CREATE FUNCTION duration_summary_ge(duration_summary, duration_summary) RETURNS boolean
-	AS 'MODULE_PATHNAME', 'summary_ge' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'duration_summary_ge' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION duration_summary_ge(duration_summary, duration_summary) IS
 	'true when the first duration_summary sorts after or equals the second in the stored-form order';
 CREATE FUNCTION duration_summary_cmp(duration_summary, duration_summary) RETURNS integer
-	AS 'MODULE_PATHNAME', 'summary_cmp' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'duration_summary_cmp' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION duration_summary_cmp(duration_summary, duration_summary) IS
 	'btree support: -1, 0 or 1 as the first duration_summary sorts before, with or after the second';
 CREATE FUNCTION duration_summary_hash(duration_summary) RETURNS integer
-	AS 'MODULE_PATHNAME', 'summary_hash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'duration_summary_hash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION duration_summary_hash(duration_summary) IS 'hash support: hash of the stored form';
 CREATE FUNCTION duration_summary_hash_extended(duration_summary, bigint) RETURNS bigint
-	AS 'MODULE_PATHNAME', 'summary_hash_extended' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'duration_summary_hash_extended' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION duration_summary_hash_extended(duration_summary, bigint) IS
 	'hash support: seeded 64-bit hash of the stored form, for hash partitioning';
 CREATE OPERATOR < (
@@ -369,7 +400,7 @@ COMMENT ON OPERATOR >= (duration_summary, duration_summary) IS 'sorts after or e
 CREATE OPERATOR CLASS duration_summary_ops DEFAULT FOR TYPE duration_summary USING btree AS
 	OPERATOR 1 <, OPERATOR 2 <=, OPERATOR 3 =, OPERATOR 4 >=, OPERATOR 5 >,
 	FUNCTION 1 duration_summary_cmp(duration_summary, duration_summary),
-	FUNCTION 2 summary_sortsupport(internal);
+	FUNCTION 2 duration_summary_sortsupport(internal);
 CREATE OPERATOR CLASS duration_summary_ops DEFAULT FOR TYPE duration_summary USING hash AS
 	OPERATOR 1 =,
 	FUNCTION 1 duration_summary_hash(duration_summary),

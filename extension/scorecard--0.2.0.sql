@@ -1618,9 +1618,12 @@ COMMENT ON FUNCTION duration_summary_out(duration_summary) IS 'text output of du
 COMMENT ON FUNCTION duration_summary_recv(internal) IS 'binary input of duration_summary';
 COMMENT ON FUNCTION duration_summary_send(duration_summary) IS 'binary output of duration_summary';
 
--- A duration summary varies in size (its bucket counts), up to a few kB, so
--- unlike the fixed-size summaries it may be compressed when stored
--- (STORAGE main); readers detoast it.
+-- A duration summary varies in size (its bucket counts, sparse or dense,
+-- whichever is smaller), from 80 bytes up to a few kB, so unlike the
+-- fixed-size summaries it may be compressed when stored (STORAGE main);
+-- readers detoast it.  The aggregates declare the state sizes they
+-- typically reach (SSPACE): an agent-day's durations take about 350 bytes
+-- (bench/run), a month's rollup about a kilobyte.
 CREATE TYPE duration_summary (
 	INPUT = duration_summary_in,
 	OUTPUT = duration_summary_out,
@@ -1669,11 +1672,13 @@ COMMENT ON FUNCTION duration_summary_final(duration_summary) IS
 CREATE AGGREGATE aht_agg(double precision) (
 	SFUNC = aht_agg_trans,
 	STYPE = duration_summary,
+	SSPACE = 352,
 	FINALFUNC = duration_summary_final,
 	COMBINEFUNC = duration_summary_merge,
 	MSFUNC = aht_agg_trans,
 	MINVFUNC = aht_agg_inverse,
 	MSTYPE = duration_summary,
+	MSSPACE = 352,
 	-- A moving aggregate's state must never be NULL, so it starts empty.
 	MINITCOND = 'v1 zeros=0 min=0 max=0 sum=0 sum_squares=0 first_bucket=0 counts=',
 	MFINALFUNC = duration_summary_final,
@@ -1685,11 +1690,13 @@ COMMENT ON AGGREGATE aht_agg(double precision) IS
 CREATE AGGREGATE aht_agg(interval) (
 	SFUNC = aht_agg_trans,
 	STYPE = duration_summary,
+	SSPACE = 352,
 	FINALFUNC = duration_summary_final,
 	COMBINEFUNC = duration_summary_merge,
 	MSFUNC = aht_agg_trans,
 	MINVFUNC = aht_agg_inverse,
 	MSTYPE = duration_summary,
+	MSSPACE = 352,
 	MINITCOND = 'v1 zeros=0 min=0 max=0 sum=0 sum_squares=0 first_bucket=0 counts=',
 	MFINALFUNC = duration_summary_final,
 	PARALLEL = SAFE
@@ -1700,11 +1707,13 @@ COMMENT ON AGGREGATE aht_agg(interval) IS
 CREATE AGGREGATE rollup(duration_summary) (
 	SFUNC = duration_summary_merge,
 	STYPE = duration_summary,
+	SSPACE = 1024,
 	FINALFUNC = duration_summary_final,
 	COMBINEFUNC = duration_summary_merge,
 	MSFUNC = duration_summary_merge,
 	MINVFUNC = duration_summary_unmerge,
 	MSTYPE = duration_summary,
+	MSSPACE = 1024,
 	MFINALFUNC = duration_summary_final,
 	PARALLEL = SAFE
 );
@@ -1759,11 +1768,11 @@ COMMENT ON CAST (duration_summary AS jsonb) IS
 	'every figure and count of a duration summary, for BI tools and exports';
 
 CREATE FUNCTION duration_summary_eq(duration_summary, duration_summary) RETURNS boolean
-	AS 'MODULE_PATHNAME', 'summary_eq' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'duration_summary_eq' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION duration_summary_eq(duration_summary, duration_summary) IS
 	'true when two duration summaries hold the same counts and sums';
 CREATE FUNCTION duration_summary_ne(duration_summary, duration_summary) RETURNS boolean
-	AS 'MODULE_PATHNAME', 'summary_ne' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'duration_summary_ne' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION duration_summary_ne(duration_summary, duration_summary) IS
 	'true when two duration summaries differ';
 CREATE OPERATOR = (
@@ -1782,31 +1791,38 @@ COMMENT ON OPERATOR <> (duration_summary, duration_summary) IS 'different counts
 -- UNION, ORDER BY, merge and hash joins and indexes use.  The order is
 -- the one of every summary type (summary.c): a shorter stored value first,
 -- then the first differing byte; consistent with =, not by any figure.
+-- duration_summary's own order and hash functions convert a value stored by
+-- 0.1.0 (layout 1) first, so that it sorts and hashes as the equal value of
+-- now; then they are every type's (summary.c).
+CREATE FUNCTION duration_summary_sortsupport(internal) RETURNS void
+	AS 'MODULE_PATHNAME', 'duration_summary_sortsupport' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION duration_summary_sortsupport(internal) IS
+	'btree sort support of duration_summary: the stored-form order, values of 0.1.0 converted first';
 CREATE FUNCTION duration_summary_lt(duration_summary, duration_summary) RETURNS boolean
-	AS 'MODULE_PATHNAME', 'summary_lt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'duration_summary_lt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION duration_summary_lt(duration_summary, duration_summary) IS
 	'true when the first duration_summary sorts before the second in the stored-form order';
 CREATE FUNCTION duration_summary_le(duration_summary, duration_summary) RETURNS boolean
-	AS 'MODULE_PATHNAME', 'summary_le' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'duration_summary_le' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION duration_summary_le(duration_summary, duration_summary) IS
 	'true when the first duration_summary sorts before or equals the second in the stored-form order';
 CREATE FUNCTION duration_summary_gt(duration_summary, duration_summary) RETURNS boolean
-	AS 'MODULE_PATHNAME', 'summary_gt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'duration_summary_gt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION duration_summary_gt(duration_summary, duration_summary) IS
 	'true when the first duration_summary sorts after the second in the stored-form order';
 CREATE FUNCTION duration_summary_ge(duration_summary, duration_summary) RETURNS boolean
-	AS 'MODULE_PATHNAME', 'summary_ge' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'duration_summary_ge' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION duration_summary_ge(duration_summary, duration_summary) IS
 	'true when the first duration_summary sorts after or equals the second in the stored-form order';
 CREATE FUNCTION duration_summary_cmp(duration_summary, duration_summary) RETURNS integer
-	AS 'MODULE_PATHNAME', 'summary_cmp' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'duration_summary_cmp' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION duration_summary_cmp(duration_summary, duration_summary) IS
 	'btree support: -1, 0 or 1 as the first duration_summary sorts before, with or after the second';
 CREATE FUNCTION duration_summary_hash(duration_summary) RETURNS integer
-	AS 'MODULE_PATHNAME', 'summary_hash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'duration_summary_hash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION duration_summary_hash(duration_summary) IS 'hash support: hash of the stored form';
 CREATE FUNCTION duration_summary_hash_extended(duration_summary, bigint) RETURNS bigint
-	AS 'MODULE_PATHNAME', 'summary_hash_extended' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'duration_summary_hash_extended' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION duration_summary_hash_extended(duration_summary, bigint) IS
 	'hash support: seeded 64-bit hash of the stored form, for hash partitioning';
 CREATE OPERATOR < (
@@ -1832,7 +1848,7 @@ COMMENT ON OPERATOR >= (duration_summary, duration_summary) IS 'sorts after or e
 CREATE OPERATOR CLASS duration_summary_ops DEFAULT FOR TYPE duration_summary USING btree AS
 	OPERATOR 1 <, OPERATOR 2 <=, OPERATOR 3 =, OPERATOR 4 >=, OPERATOR 5 >,
 	FUNCTION 1 duration_summary_cmp(duration_summary, duration_summary),
-	FUNCTION 2 summary_sortsupport(internal);
+	FUNCTION 2 duration_summary_sortsupport(internal);
 CREATE OPERATOR CLASS duration_summary_ops DEFAULT FOR TYPE duration_summary USING hash AS
 	OPERATOR 1 =,
 	FUNCTION 1 duration_summary_hash(duration_summary),

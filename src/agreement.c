@@ -346,7 +346,7 @@ agreement_apply(AgreementSummary *s, const Item *item, int sign)
 	{
 		position[a] = value_position(s, item->value[a]);
 		if (position[a] < 0)
-			elog(ERROR, "agreement_agg inverse transition removed a value it never added");
+			summary_not_held(AGREEMENT_TYPE_NAME);
 	}
 	for (int a = 0; a < item->distinct; a++)
 		for (int b = a; b < item->distinct; b++)
@@ -392,6 +392,9 @@ agreement_agg_trans(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(s);
 }
 
+/* Below, with the text and binary forms it guards. */
+static void agreement_check(AgreementSummary *s, int code);
+
 /* Inverse transition, for moving window frames: take back an item. */
 PG_FUNCTION_INFO_V1(agreement_agg_inverse);
 Datum
@@ -403,10 +406,12 @@ agreement_agg_inverse(PG_FUNCTION_ARGS)
 	if (!item_read(fcinfo, &item))
 		return state_unchanged(fcinfo);
 	if (PG_ARGISNULL(0))
-		elog(ERROR, "agreement_agg inverse transition called without a state");
+		summary_state_missing("agreement_agg");
 	s = summary_for_update(fcinfo, 0);
 	agreement_apply(s, &item, -1);
 	agreement_compact(s);
+	/* called directly, it may be asked to take out what was never put in */
+	agreement_check(s, ERRCODE_INVALID_PARAMETER_VALUE);
 	PG_RETURN_POINTER(s);
 }
 
@@ -458,13 +463,14 @@ agreement_summary_unmerge(PG_FUNCTION_ARGS)
 			int			pk = value_position(from, AGREEMENT_VALUES(removed)[k]);
 
 			if (pc < 0 || pk < 0)
-				elog(ERROR, "rollup(agreement_summary) inverse transition removed a value it never added");
+				summary_not_held(AGREEMENT_TYPE_NAME);
 			sum_removed(&AGREEMENT_COINCIDENCES(from)[entry(from->values, pc, pk)],
 						o[entry(removed->values, c, k)], AGREEMENT_TYPE_NAME);
 		}
 	}
 	counts_unmerge(&from->items, &removed->items, 1, AGREEMENT_TYPE_NAME);
 	agreement_compact(from);
+	agreement_check(from, ERRCODE_INVALID_PARAMETER_VALUE);
 	PG_RETURN_POINTER(from);
 }
 

@@ -194,6 +194,9 @@ calibration_apply(CalibrationSummary *s, int64 difference, int sign)
 
 	if (sign > 0)
 	{
+		/* the items, within and outside together, stay within 2^63 - 1 */
+		if (counts_total(s->counts, CALIBRATION_COUNTS, CALIBRATION_TYPE_NAME) == PG_INT64_MAX)
+			count_overflow(CALIBRATION_TYPE_NAME);
 		count_added(&s->counts[position], CALIBRATION_TYPE_NAME);
 		sum_added(sum, Abs(difference), CALIBRATION_TYPE_NAME);
 	}
@@ -208,6 +211,9 @@ calibration_apply(CalibrationSummary *s, int64 difference, int sign)
  * Aggregate support
  * ---------------------------------------------------------------------
  */
+
+/* Below, with the text and binary forms it guards. */
+static void calibration_check(const CalibrationSummary *s, int code);
 
 /*
  * Transition of calibration_agg, with or without a tolerance: count one
@@ -245,11 +251,13 @@ calibration_agg_inverse(PG_FUNCTION_ARGS)
 	if (!calibration_row(fcinfo, &row))
 		return state_unchanged(fcinfo);
 	if (PG_ARGISNULL(0))
-		elog(ERROR, "calibration_agg inverse transition called without a state");
+		summary_state_missing("calibration_agg");
 	s = summary_for_update(fcinfo, 0);
 	if (s->tolerance != row.tolerance)
-		elog(ERROR, "calibration_agg inverse transition removed an item of another tolerance");
+		summary_not_held(CALIBRATION_TYPE_NAME);
 	calibration_apply(s, row.difference, -1);
+	/* called directly, it may be asked to take out what was never put in */
+	calibration_check(s, ERRCODE_INVALID_PARAMETER_VALUE);
 	PG_RETURN_POINTER(s);
 }
 
@@ -270,6 +278,7 @@ calibration_summary_merge(PG_FUNCTION_ARGS)
 	calibration_adopt_tolerance(into, from->tolerance,
 								"cannot merge calibration summaries of different tolerances");
 	counts_merge(into->counts, from->counts, CALIBRATION_COUNTS, CALIBRATION_TYPE_NAME);
+	(void) counts_total(into->counts, CALIBRATION_COUNTS, CALIBRATION_TYPE_NAME);
 	sums_merge(&into->over, &from->over, 1, CALIBRATION_TYPE_NAME);
 	sums_merge(&into->under, &from->under, 1, CALIBRATION_TYPE_NAME);
 	PG_RETURN_POINTER(into);
@@ -286,10 +295,11 @@ calibration_summary_unmerge(PG_FUNCTION_ARGS)
 	if (calibration_responses(removed) == 0)
 		PG_RETURN_POINTER(from);
 	if (from->tolerance != removed->tolerance)
-		elog(ERROR, "rollup(calibration_summary) inverse transition removed a summary of another tolerance");
+		summary_not_held(CALIBRATION_TYPE_NAME);
 	counts_unmerge(from->counts, removed->counts, CALIBRATION_COUNTS, CALIBRATION_TYPE_NAME);
 	sums_unmerge(&from->over, &removed->over, 1, CALIBRATION_TYPE_NAME);
 	sums_unmerge(&from->under, &removed->under, 1, CALIBRATION_TYPE_NAME);
+	calibration_check(from, ERRCODE_INVALID_PARAMETER_VALUE);
 	PG_RETURN_POINTER(from);
 }
 

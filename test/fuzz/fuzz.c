@@ -75,9 +75,6 @@ static const ArgumentValues support_values[] = {
  * entry says what the fuzzer found.
  */
 static const char *const known_failures[] = {
-	/* duration.c (branch duration) */
-	"aht_agg_inverse",			/* XX000: removing what was never added */
-	"duration_summary_unmerge", /* XX000: removing what was never added */
 	/* rubric.c (branch rubric) */
 	"rubric_summary_unmerge",	/* XX000: removing what was never added */
 	"weighted_rubric_inverse",	/* XX000: a NULL state */

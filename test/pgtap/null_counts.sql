@@ -2,7 +2,7 @@
 -- NULL.  So responses(nps_agg(x)) = count(x) for every group, empty ones
 -- included, and so does every other count against plain SQL.
 BEGIN;
-SELECT plan(22);
+SELECT plan(24);
 
 -- Six groups: 0 to 3 have answers, some NULL; 4 has rows whose answers are
 -- all NULL; 5 has no rows at all (an outer join brings it in).
@@ -112,6 +112,20 @@ SELECT is((SELECT count(*) FROM (
 		   WHERE r IS DISTINCT FROM n), 0::bigint,
 		  'responses over a moving frame of NULL answers is 0, as count() over it');
 
+-- The calibration types: pairable items (every points array here has two
+-- ratings) and items with both a score and a reference, per group.
+SELECT is((SELECT count(*) FROM groups g
+		   LEFT JOIN (SELECT grp, agreement_agg(points) AS s, count(points) AS n
+					  FROM answers GROUP BY grp) a USING (grp)
+		   WHERE responses(a.s) IS DISTINCT FROM coalesce(a.n, 0)), 0::bigint,
+		  'responses(agreement_agg(x)) = count(x) of two-rating items in every group, empty ones included');
+SELECT is((SELECT count(*) FROM groups g
+		   LEFT JOIN (SELECT grp, calibration_agg(secs, score::float8) AS s,
+							 count(*) FILTER (WHERE secs IS NOT NULL AND score IS NOT NULL) AS n
+					  FROM answers GROUP BY grp) a USING (grp)
+		   WHERE responses(a.s) IS DISTINCT FROM coalesce(a.n, 0)), 0::bigint,
+		  'responses(calibration_agg(score, reference)) = count of rows with both, in every group');
+
 -- The catalog: every count accessor is called on NULL input, every figure
 -- is strict.
 SELECT is((SELECT string_agg(p.oid::regprocedure::text, ', ' ORDER BY p.oid::regprocedure::text)
@@ -120,7 +134,8 @@ SELECT is((SELECT string_agg(p.oid::regprocedure::text, ', ' ORDER BY p.oid::reg
 		   WHERE NOT p.proisstrict AND p.prorettype = 'bigint'::regtype AND p.pronargs = 1),
 		  'abandoned(queue_summary), answered(queue_summary), autofails(rubric_summary), '
 		  'detractors(nps_summary), offered(queue_summary), passives(nps_summary), '
-		  'promoters(nps_summary), responses(duration_summary), responses(nps_summary), '
+		  'promoters(nps_summary), ratings(agreement_summary), responses(agreement_summary), '
+		  'responses(calibration_summary), responses(duration_summary), responses(nps_summary), '
 		  'responses(queue_summary), responses(rate_summary), responses(rating_summary), '
 		  'responses(rubric_summary), short_abandoned(queue_summary), successes(rate_summary)',
 		  'exactly the count accessors return bigint and are called on NULL input');

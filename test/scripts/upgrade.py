@@ -353,6 +353,20 @@ def check_upgrade(admin, version, commit, current, expected):
             for row in texts))
         check(old_texts[0][0] == 0,
               f"the text forms {version} printed read back as the stored values")
+        # Duration summaries are stored sparse or dense since 0.2.0; 0.1.0
+        # stored them dense (layout 1), and reading converts them.
+        durations = query(connection, """
+            SELECT count(*) FILTER (WHERE (s.aht, s.aht_interval)
+                                          IS DISTINCT FROM (r.aht, r.aht_interval)),
+                   count(*) FILTER (WHERE pg_column_size(s.aht) <> pg_column_size(r.aht))
+            FROM upgrade_stored s
+            JOIN (SELECT grp, aht_agg(secs) AS aht, aht_agg(span) AS aht_interval
+                  FROM upgrade_rows GROUP BY grp) r USING (grp)""")[0]
+        check(durations[0] == 0,
+              f"duration summaries stored by {version} equal the same summaries computed now")
+        if version == "0.1.0":
+            check(durations[1] > 0, "and 0.1.0's were stored in its own, dense layout",
+                  "no stored value differs in size from its recomputation")
         check_ces_direction(connection, version)
         got = [row[0] for row in query(connection, FINGERPRINT)]
         missing, extra = sorted(set(expected) - set(got)), sorted(set(got) - set(expected))
