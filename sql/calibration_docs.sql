@@ -2,8 +2,8 @@
 -- time sections of docs/comparisons.md, as the pages show them; figures
 -- worked out by hand in the comments, and the alphas and Welch figures
 -- checked against test/reference/krippendorff.py and compare_means.py.
--- test/scripts/calibration_docs.py checks that every line of the pages'
--- code blocks is a line of this file's output.
+-- test/scripts/docs.py runs the pages themselves; this file keeps the
+-- worked figures under pg_regress on every major.
 
 -- A calibration session: the lead and three graders score the same five
 -- contacts on two criteria of 0..5 points; the evaluation score is

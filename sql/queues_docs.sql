@@ -1,7 +1,7 @@
 -- The examples of docs/queues.md (and of the README's section on queues
 -- and the overall score), as the page shows them; figures worked out by
--- hand in the comments.  test/scripts/queues_docs.py checks that every
--- line of the page's code blocks is a line of this file's output.
+-- hand in the comments.  test/scripts/docs.py runs the page itself;
+-- this file keeps the worked figures under pg_regress on every major.
 
 -- calls: one row per call offered to a queue on 2 March 2026
 CREATE TABLE calls (queue text, entered_at timestamptz, wait interval, answered boolean);

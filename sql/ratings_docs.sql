@@ -1,7 +1,7 @@
 -- The CES examples of docs/ratings.md (and of the README's section on CSAT
 -- and CES), as the page shows them; figures worked out by hand in the
--- comments.  test/scripts/ratings_docs.py checks that every line of those
--- code blocks is a line of this file's output.
+-- comments.  test/scripts/docs.py runs the pages themselves; this file
+-- keeps the worked figures under pg_regress on every major.
 
 -- Effort: a 1,1,2,3,6 (mean 2.6, s^2 = 4.3, 95% half-width
 -- 1.959964 * sqrt(4.3/5) = 1.8176 -> [0.78, 4.42], clipped to [1.00, 4.42],

@@ -1,6 +1,6 @@
 -- The examples of docs/security.md ("Errors"), as the page shows them.
--- test/scripts/security_docs.py checks that every line of the page's code
--- blocks is a line of this file's output.  Each error is worked out from
+-- test/scripts/docs.py runs the page itself; this file keeps the worked
+-- SQLSTATEs under pg_regress on every major.  Each error is worked out from
 -- the rule the page states: which field or check fails, and its SQLSTATE.
 
 -- Malformed text: the field after true= is missing: 22P02.

@@ -5,14 +5,13 @@ Loads the demo's sample data and recipes (demo/*.sql, the same files
 docs/production.md shows) into a fresh database, then checks what DBAs and
 BI tools do with them: concurrent refresh under reads, a pg_cron schedule,
 incremental refresh, pg_dump/pg_restore, COPY BINARY, a real client driver,
-and GROUPING SETS totals, and that docs/production.md still shows the
-recipe files as they are.  Runs inside pg_virtualenv, whose server preloads
+and GROUPING SETS totals.  (test/scripts/docs.py checks that
+docs/production.md still shows the recipe files as they are.)  Runs inside pg_virtualenv, whose server preloads
 pg_cron (see scripts/test).
 """
 import glob
 import io
 import os
-import re
 import subprocess
 import sys
 import tempfile
@@ -375,18 +374,7 @@ def test_grouping_sets(db):
           "plain SQL over the raw rows", f"{len(rows)} rows, {len(raw)} raw; worst {worst}")
 
 
-def test_page_recipes():
-    """docs/production.md's recipe blocks are excerpts of the demo files, as they are."""
-    page = open("docs/production.md").read()
-    blocks = re.findall(r"From `(demo/[^`]+)`:\n\n```sql\n(.*?)```", page, re.S)
-    missing = [path for path, block in blocks if block not in open(path).read()]
-    check(len(blocks) >= 4 and not missing,
-          f"docs/production.md's {len(blocks)} recipe blocks are verbatim excerpts of demo/*.sql",
-          f"not found in their file: {missing}")
-
-
 def main():
-    test_page_recipes()
     admin = connect("postgres")
     load(admin)
     db = connect()
