@@ -1,8 +1,7 @@
 -- The examples of docs/rubrics.md on rubric values, sections and
 -- fingerprints, as the page shows them; figures worked out by hand in the
--- comments.  test/scripts/rubrics_docs.py checks that every line of the
--- page's code blocks is a line of this file's output (or of the other
--- rubric suites' output).
+-- comments.  test/scripts/docs.py runs the page itself; this file keeps
+-- the worked figures under pg_regress on every major.
 SET extra_float_digits = 0;
 
 -- The page's evaluations: one row per evaluation, a column per criterion
