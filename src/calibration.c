@@ -152,11 +152,21 @@ calibration_row(FunctionCallInfo fcinfo, CalibrationRow *row)
 	return true;
 }
 
+/*
+ * The size of a difference, which calibration_row bounds well inside int64
+ * (PostgreSQL's Abs macro is gone from 16 on).
+ */
+static inline int64
+magnitude(int64 difference)
+{
+	return difference < 0 ? -difference : difference;
+}
+
 /* Where a row counts: within the tolerance or outside it. */
 static int
 calibration_position(int64 difference, int64 tolerance)
 {
-	return Abs(difference) <= tolerance ? CALIBRATION_WITHIN : CALIBRATION_OUTSIDE;
+	return magnitude(difference) <= tolerance ? CALIBRATION_WITHIN : CALIBRATION_OUTSIDE;
 }
 
 /* The tolerance as error messages show it, in points. */
@@ -198,12 +208,12 @@ calibration_apply(CalibrationSummary *s, int64 difference, int sign)
 		if (counts_total(s->counts, CALIBRATION_COUNTS, CALIBRATION_TYPE_NAME) == PG_INT64_MAX)
 			count_overflow(CALIBRATION_TYPE_NAME);
 		count_added(&s->counts[position], CALIBRATION_TYPE_NAME);
-		sum_added(sum, Abs(difference), CALIBRATION_TYPE_NAME);
+		sum_added(sum, magnitude(difference), CALIBRATION_TYPE_NAME);
 	}
 	else
 	{
 		count_removed(&s->counts[position], CALIBRATION_TYPE_NAME);
-		sum_removed(sum, Abs(difference), CALIBRATION_TYPE_NAME);
+		sum_removed(sum, magnitude(difference), CALIBRATION_TYPE_NAME);
 	}
 }
 
