@@ -56,6 +56,12 @@ FIXTURE_SECTION = "## The tables in the examples"
 DEMO = ["demo/1_sample_data.sql", "demo/2_summaries.sql", "demo/3_incremental_refresh.sql"]
 PAGE_SETUP = {"docs/production.md": DEMO,
               "docs/bi.md": DEMO + ["demo/5_operations.sql"]}
+# The demo draws its rows with setseed() and random(), and the rows come
+# out different on the chroots' majors (17, 18 and 19 print other figures
+# than 15 does).  The pages over the demo show what the host's major
+# prints; on another major their blocks still run and must raise no error,
+# but their figures are not compared.
+DEMO_MAJOR = 15
 RULE = re.compile(r"^-+(\+-+)*$")
 FENCE = re.compile(r"^```([^\n`]*)\n(.*?)^```[ \t]*$", re.S | re.M)
 EXCERPT = re.compile(r"From `([^`]+)`:\s*$")
@@ -257,17 +263,34 @@ def run_page(page, prelude_files, prelude_blocks):
     if len(printed) != len(checks):
         return counts, 0, failures + [f"{page}: psql printed {len(printed)} of "
                                       f"{len(checks)} segments"]
+    compare = not prelude_files or server_major() == DEMO_MAJOR
     for (where, shown, sql), actual in zip(checks, printed):
-        failure = segment_failure(where, shown, sql, clean(actual))
+        if compare:
+            failure = segment_failure(where, shown, sql, clean(actual))
+        elif "ERROR:" in actual and "ERROR:" not in (shown or ""):
+            failure = f"{where}: an error the page does not show:\n{clean(actual)}"
+        else:
+            failure = None
         if failure:
             failures.append(failure)
+    if not compare:
+        counts["not compared"] = sum(isinstance(shown, str) for _, shown, _ in checks)
+        return counts, 0, failures
     return counts, sum(isinstance(shown, str) for _, shown, _ in checks), failures
+
+
+def server_major():
+    """The major version of the server the pages run on."""
+    return int(re.search(r"\d+", psql("postgres", "SELECT current_setting('server_version_num')::int / 10000;"
+                                        )).group(0))
 
 
 def summary(counts):
     return (f"{counts.get('ran', 0)} sql blocks ran, {counts.get('compared', 0)} outputs "
             f"compared, {counts.get('excerpts', 0)} excerpts verbatim, "
-            f"{counts.get('other', 0)} other blocks not run")
+            f"{counts.get('other', 0)} other blocks not run"
+            + (f", {counts['not compared']} outputs over the demo's data not compared on "
+               f"this major (they show {DEMO_MAJOR}'s)" if counts.get("not compared") else ""))
 
 
 def main():
