@@ -365,7 +365,9 @@ def check_upgrade(admin, version, commit, current, expected):
                   FROM upgrade_rows GROUP BY grp) r USING (grp)""")[0]
         check(durations[0] == 0,
               f"duration summaries stored by {version} equal the same summaries computed now")
-        if version == "0.1.0":
+        # Only 0.1.0's own library (built on 15) stores the dense layout; on
+        # a major it does not build on, the current library stored them.
+        if version == "0.1.0" and own_library:
             check(durations[1] > 0, "and 0.1.0's were stored in its own, dense layout",
                   "no stored value differs in size from its recomputation")
         check_ces_direction(connection, version)
