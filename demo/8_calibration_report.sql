@@ -87,3 +87,31 @@ SELECT t.team_name AS team,
        round(p_value(aht.now, aht.before)::numeric, 3) AS aht_p
 FROM teams t JOIN qa USING (team_id) JOIN aht USING (team_id)
 ORDER BY team;
+
+\echo 'The last full month''s QA by section, per team: the rubric as one value,'
+\echo 'knowledge and compliance its primary section, the rest secondary (section'
+\echo 'scores: the mean over the evaluations where the section applied)'
+WITH last_month AS (
+    SELECT date_trunc('month', max(day)) - interval '1 month' AS month FROM agent_daily),
+definition AS (
+    SELECT rubric(array_agg(name ORDER BY criterion), array_agg(weight ORDER BY criterion),
+                  array_agg(max_points ORDER BY criterion), array_agg(critical ORDER BY criterion),
+                  array_agg(CASE WHEN name IN ('knowledge', 'compliance') THEN 'primary'
+                                 ELSE 'secondary' END ORDER BY criterion)) AS r
+    FROM rubric_criteria),
+scored AS (
+    SELECT t.team_name AS team, d.r,
+           weighted_rubric(ARRAY[e.greeting, e.listening, e.knowledge,
+                                 e.communication, e.empathy, e.compliance]::float8[], d.r) AS qa
+    FROM qa_evaluations e
+    JOIN interactions i USING (interaction_id)
+    JOIN agents a USING (agent_id)
+    JOIN teams t USING (team_id)
+    CROSS JOIN definition d
+    WHERE date_trunc('month', i.created_at) = (SELECT month FROM last_month)
+    GROUP BY t.team_name, d.r)
+SELECT team, responses(qa) AS evaluations, round(score(qa)::numeric, 1) AS qa,
+       round((section_scores(qa))[array_position(section_names(r), 'primary')]::numeric, 1) AS primary_section,
+       round((section_scores(qa))[array_position(section_names(r), 'secondary')]::numeric, 1) AS secondary_section
+FROM scored
+ORDER BY team;
