@@ -204,10 +204,8 @@ calibration_apply(CalibrationSummary *s, int64 difference, int sign)
 
 	if (sign > 0)
 	{
-		/* the items, within and outside together, stay within 2^63 - 1 */
-		if (counts_total(s->counts, CALIBRATION_COUNTS, CALIBRATION_TYPE_NAME) == PG_INT64_MAX)
-			count_overflow(CALIBRATION_TYPE_NAME);
-		count_added(&s->counts[position], CALIBRATION_TYPE_NAME);
+		/* checks the total, within and outside together, before counting */
+		count_summary_add(&calibration_type, s, position);
 		sum_added(sum, magnitude(difference), CALIBRATION_TYPE_NAME);
 	}
 	else
